@@ -1,0 +1,334 @@
+package dev.stowage.storage;
+
+import dev.stowage.storage.StorageChange.ValueChange;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One origin's sessionStorage inside one {@link SessionNamespace}: an ordered key -> value map with a quota.
+ *
+ * <p><b>Order.</b> Keys keep the order in which they were first set; setting an existing key keeps its
+ * position; {@link #key(int)} indexes that order.
+ *
+ * <p><b>Quota.</b> Usage is counted as 2 bytes per UTF-16 code unit of every key plus its value. A write
+ * that would leave the area above {@link #quotaBytes()} and above its current usage throws
+ * {@link QuotaExceededException} and changes nothing (a write that shrinks an over-full area is allowed).
+ * A batch {@link #set(Map, ChangeSource)} is atomic against the quota: all of it or none of it.
+ *
+ * <p><b>Change events.</b> Every real change is reported once to this area's listeners, then to the
+ * namespace's and the service's (see {@link StorageChangeListener}). No-op writes report nothing: setting
+ * the value a key already has, removing a missing key, clearing an empty area.
+ *
+ * <p><b>Two API shapes.</b> The Web Storage shape ({@link #length()}, {@link #key(int)}, {@link #get(String)},
+ * {@link #set(String, String)}, {@link #remove(String)}, {@link #clear()}) and the batch shape of the
+ * WebExtensions {@code storage.session} API ({@link #get(Collection)}, {@link #getAll()},
+ * {@link #set(Map)}, {@link #remove(Collection)}, {@link #getBytesInUse(Collection)}, {@link #getKeys()}).
+ *
+ * <p><b>Threading.</b> Not thread-safe. Every call is made on the owner thread of the
+ * {@link SessionStorageService} (the FX thread in the app). Other threads read {@link AreaSnapshot}s.
+ *
+ * <p><b>Copy-on-write.</b> After a namespace is cloned or snapshotted, this area shares its map; the first
+ * write or clear forks this area alone, in O(items). Reads never copy.
+ *
+ * <p>Arguments are never null: a null key, value or source throws {@link NullPointerException}. A write to
+ * an area whose namespace is not {@link SessionNamespace.State#ACTIVE} throws {@link IllegalStateException}.
+ */
+public final class StorageArea {
+    private final SessionNamespace owner;
+    private final Origin origin;
+    private final long quotaBytes;
+    private final Listeners listeners = new Listeners();
+    private AreaMap map;
+
+    // key(i) walks the LinkedHashMap; remembering the position makes an ascending scan O(1) per call.
+    private Iterator<String> cursor;
+    private int cursorIndex = -1;
+    private String cursorKey;
+
+    StorageArea(SessionNamespace owner, Origin origin, long quotaBytes, AreaMap map) {
+        this.owner = owner;
+        this.origin = origin;
+        this.quotaBytes = quotaBytes;
+        this.map = map;
+    }
+
+    /** The origin whose data this is. */
+    public Origin origin() {
+        return origin;
+    }
+
+    /** The id of the namespace (tab) this area belongs to. */
+    public String namespaceId() {
+        return owner.id();
+    }
+
+    /** The quota of this area in bytes. */
+    public long quotaBytes() {
+        return quotaBytes;
+    }
+
+    /** The number of items. */
+    public int length() {
+        return map.items.size();
+    }
+
+    /** The key at {@code index} in insertion order, or null when {@code index} is negative or past the end. */
+    public String key(int index) {
+        if (index < 0 || index >= map.items.size()) {
+            return null;
+        }
+        if (cursor == null || index < cursorIndex) {
+            cursor = map.items.keySet().iterator();
+            cursorIndex = -1;
+        }
+        while (cursorIndex < index) {
+            cursorKey = cursor.next();
+            cursorIndex++;
+        }
+        return cursorKey;
+    }
+
+    /** The value of {@code key}, or null when there is none. */
+    public String get(String key) {
+        return map.items.get(Objects.requireNonNull(key, "key"));
+    }
+
+    /** Same as {@link #set(String, String, ChangeSource)} with {@link ChangeSource#NONE}. */
+    public void set(String key, String value) {
+        set(key, value, ChangeSource.NONE);
+    }
+
+    /**
+     * Stores {@code value} under {@code key}.
+     *
+     * @throws QuotaExceededException if the area would go over its quota; nothing changes then
+     */
+    public void set(String key, String value, ChangeSource source) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(source, "source");
+        owner.checkWritable();
+        String old = map.items.get(key);
+        if (value.equals(old)) {
+            return;
+        }
+        long after = map.bytes + AreaMap.sizeOf(key, value) - (old == null ? 0 : AreaMap.sizeOf(key, old));
+        checkQuota(after);
+        writableMap().items.put(key, value);
+        map.bytes = after;
+        fire(source, false, Map.of(key, new ValueChange(old, value)));
+    }
+
+    /** Same as {@link #remove(String, ChangeSource)} with {@link ChangeSource#NONE}. */
+    public void remove(String key) {
+        remove(key, ChangeSource.NONE);
+    }
+
+    /** Removes {@code key}; nothing happens (and nothing is reported) when it is missing. */
+    public void remove(String key, ChangeSource source) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(source, "source");
+        owner.checkWritable();
+        String old = map.items.get(key);
+        if (old == null) {
+            return;
+        }
+        writableMap().items.remove(key);
+        map.bytes -= AreaMap.sizeOf(key, old);
+        fire(source, false, Map.of(key, new ValueChange(old, null)));
+    }
+
+    /** Same as {@link #clear(ChangeSource)} with {@link ChangeSource#NONE}. */
+    public void clear() {
+        clear(ChangeSource.NONE);
+    }
+
+    /** Removes every item; an empty area reports nothing. The event has {@code cleared} set. */
+    public void clear(ChangeSource source) {
+        Objects.requireNonNull(source, "source");
+        owner.checkWritable();
+        clearUnchecked(source);
+    }
+
+    /** Clears regardless of the namespace's state: {@link SessionStorageService#clearOrigin} reaches closed tabs too. */
+    void clearUnchecked(ChangeSource source) {
+        if (map.items.isEmpty()) {
+            return;
+        }
+        Map<String, ValueChange> changes = new LinkedHashMap<>();
+        map.items.forEach((k, v) -> changes.put(k, new ValueChange(v, null)));
+        replaceMap(new AreaMap());
+        fire(source, true, changes);
+    }
+
+    /** The items of {@code keys} that exist, in the order of {@code keys}. */
+    public Map<String, String> get(Collection<String> keys) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String key : keys) {
+            String value = map.items.get(Objects.requireNonNull(key, "key"));
+            if (value != null) {
+                result.put(key, value);
+            }
+        }
+        return result;
+    }
+
+    /** A copy of every item, in order. */
+    public Map<String, String> getAll() {
+        return new LinkedHashMap<>(map.items);
+    }
+
+    /** Every key, in order (a copy). */
+    public List<String> getKeys() {
+        return new ArrayList<>(map.items.keySet());
+    }
+
+    /** Same as {@link #set(Map, ChangeSource)} with {@link ChangeSource#NONE}. */
+    public void set(Map<String, String> items) {
+        set(items, ChangeSource.NONE);
+    }
+
+    /**
+     * Stores every item of {@code items}, atomically against the quota, and reports the keys that really
+     * changed as one event.
+     *
+     * @throws QuotaExceededException if the whole batch would take the area over its quota; nothing changes then
+     */
+    public void set(Map<String, String> items, ChangeSource source) {
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(source, "source");
+        owner.checkWritable();
+        long after = map.bytes;
+        Map<String, ValueChange> changes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : items.entrySet()) {
+            String key = Objects.requireNonNull(e.getKey(), "key");
+            String value = Objects.requireNonNull(e.getValue(), "value");
+            String old = map.items.get(key);
+            if (!value.equals(old)) {
+                after += AreaMap.sizeOf(key, value) - (old == null ? 0 : AreaMap.sizeOf(key, old));
+                changes.put(key, new ValueChange(old, value));
+            }
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        checkQuota(after);
+        AreaMap target = writableMap();
+        changes.forEach((k, c) -> target.items.put(k, c.newValue()));
+        target.bytes = after;
+        fire(source, false, changes);
+    }
+
+    /** Same as {@link #remove(Collection, ChangeSource)} with {@link ChangeSource#NONE}. */
+    public void remove(Collection<String> keys) {
+        remove(keys, ChangeSource.NONE);
+    }
+
+    /** Removes every key of {@code keys} that exists, reported as one event. */
+    public void remove(Collection<String> keys, ChangeSource source) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(source, "source");
+        owner.checkWritable();
+        Map<String, ValueChange> changes = new LinkedHashMap<>();
+        for (String key : keys) {
+            String old = map.items.get(Objects.requireNonNull(key, "key"));
+            if (old != null) {
+                changes.put(key, new ValueChange(old, null));
+            }
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        AreaMap target = writableMap();
+        changes.forEach((k, c) -> {
+            target.items.remove(k);
+            target.bytes -= AreaMap.sizeOf(k, c.oldValue());
+        });
+        fire(source, false, changes);
+    }
+
+    /** The bytes all items use. */
+    public long getBytesInUse() {
+        return map.bytes;
+    }
+
+    /** The bytes the existing items among {@code keys} use (each key counted once). */
+    public long getBytesInUse(Collection<String> keys) {
+        long total = 0;
+        for (String key : new LinkedHashSet<>(keys)) {
+            String value = map.items.get(Objects.requireNonNull(key, "key"));
+            if (value != null) {
+                total += AreaMap.sizeOf(key, value);
+            }
+        }
+        return total;
+    }
+
+    /** Registers a listener for this area's changes. */
+    public Subscription addChangeListener(StorageChangeListener listener) {
+        return listeners.add(listener);
+    }
+
+    /** An immutable view of the current data; O(1), and the next write forks the map. */
+    AreaSnapshot snapshot() {
+        return new AreaSnapshot(origin, map.freeze());
+    }
+
+    /** A new area of {@code target} that shares this area's map until either side writes. */
+    StorageArea cloneInto(SessionNamespace target) {
+        return new StorageArea(target, origin, quotaBytes, map.retain());
+    }
+
+    /** Lets go of the shared map, so a clone that still holds it may write in place again. */
+    void dispose() {
+        replaceMap(new AreaMap());
+    }
+
+    private void checkQuota(long after) {
+        if (after > quotaBytes && after > map.bytes) {
+            throw new QuotaExceededException(origin, quotaBytes, after);
+        }
+    }
+
+    private AreaMap writableMap() {
+        if (!map.isExclusive()) {
+            replaceMap(map.copy());
+        }
+        invalidateCursor();
+        return map;
+    }
+
+    private void replaceMap(AreaMap next) {
+        map.release();
+        map = next;
+        invalidateCursor();
+    }
+
+    private void invalidateCursor() {
+        cursor = null;
+        cursorIndex = -1;
+        cursorKey = null;
+    }
+
+    private void fire(ChangeSource source, boolean cleared, Map<String, ValueChange> changes) {
+        StorageChange change = new StorageChange(owner.id(), origin, source, cleared, changes);
+        listeners.fire(change);
+        owner.dispatch(change);
+    }
+
+    @Override
+    public String toString() {
+        return "StorageArea[" + owner.id() + " " + origin + ", " + length() + " items, " + map.bytes + " bytes]";
+    }
+
+    static Map<String, String> unmodifiable(AreaMap map) {
+        return Collections.unmodifiableMap(map.items);
+    }
+}
