@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Throughput of the operations a page's writes and the saver hit, on an area of {@code items} items.
- * {@code set} alternates two values so that no call is a no-op; {@code setAfterSnapshot} measures the
+ * {@code set} writes a value different from the one the key holds (the value flips on every pass over the
+ * keys; a same-value set is a no-op and would measure nothing); {@code setAfterSnapshot} measures the
  * worst case of the copy-on-write design: a snapshot before every write forces a fork each time.
  */
 @State(Scope.Thread)
@@ -31,6 +32,7 @@ public class AreaThroughputBenchmark {
     private StorageArea area;
     private String[] keys;
     private int next;
+    private boolean flip;
 
     @Setup
     public void fill() {
@@ -44,8 +46,15 @@ public class AreaThroughputBenchmark {
     }
 
     private String nextKey() {
-        next = next + 1 == items ? 0 : next + 1;
+        if (++next == items) {
+            next = 0;
+            flip = !flip;
+        }
         return keys[next];
+    }
+
+    private String nextValue() {
+        return flip ? "flipped-value" : "plain-value";
     }
 
     @Benchmark
@@ -60,7 +69,7 @@ public class AreaThroughputBenchmark {
 
     @Benchmark
     public void set() {
-        area.set(nextKey(), (next & 1) == 0 ? "even-value" : "odd-value!");
+        area.set(nextKey(), nextValue());
     }
 
     @Benchmark
@@ -77,6 +86,6 @@ public class AreaThroughputBenchmark {
     @Benchmark
     public void setAfterSnapshot() {
         namespace.snapshot();
-        area.set(nextKey(), (next & 1) == 0 ? "even-value" : "odd-value!");
+        area.set(nextKey(), nextValue());
     }
 }
