@@ -18,7 +18,10 @@ import java.util.concurrent.Executors;
  * Unknown paths answer 404. Thread-safe.
  */
 public final class TestServer implements AutoCloseable {
-    private record Response(int status, String contentType, byte[] body) {
+    private record Response(int status, String contentType, byte[] body, long delayMillis) {
+        Response(int status, String contentType, byte[] body) {
+            this(status, contentType, body, 0);
+        }
     }
 
     private final HttpServer server;
@@ -45,6 +48,17 @@ public final class TestServer implements AutoCloseable {
     /** Serves a simple page titled {@code title} with {@code body} at {@code path}. */
     public TestServer titled(String path, String title, String body) {
         return page(path, "<!doctype html><html><head><title>" + title + "</title></head><body>" + body + "</body></html>");
+    }
+
+    /** Serves {@code html} at {@code path} only after {@code delayMillis}, for pages that are still loading. */
+    public TestServer slow(String path, long delayMillis, String html) {
+        routes.put(path, new Response(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), delayMillis));
+        return this;
+    }
+
+    /** How many times {@code path} was requested (ignoring queries). */
+    public long count(String path) {
+        return requests.stream().filter(r -> r.equals(path) || r.startsWith(path + "?")).count();
     }
 
     public TestServer bytes(String path, String contentType, byte[] body) {
@@ -79,6 +93,13 @@ public final class TestServer implements AutoCloseable {
         Response response = routes.get(path);
         if (response == null) {
             response = new Response(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+        }
+        if (response.delayMillis() > 0) {
+            try {
+                Thread.sleep(response.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
