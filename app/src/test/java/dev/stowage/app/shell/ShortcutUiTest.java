@@ -23,6 +23,9 @@ class ShortcutUiTest extends ShellTestBase {
             server.titled("/" + name, name.toUpperCase(), "<p>page " + name + "</p>");
         }
         server.titled("/links", "Links", "<a href='/b' style='display:block;height:400px'>to b</a>");
+        server.titled("/greedy", "Greedy", "<script>for (const t of ['keydown','keypress','keyup'])"
+                + " document.addEventListener(t, e => { e.preventDefault(); e.stopPropagation(); }, true);</script>"
+                + "<textarea autofocus style='width:90%;height:300px'></textarea>");
         server.slow("/slow", 4000, "<title>Slow</title>slow");
     }
 
@@ -195,5 +198,21 @@ class ShortcutUiTest extends ShellTestBase {
         waitForAllLoaded();
         assertEquals(List.of(server.url("/a"), server.url("/a"), server.url("/b")), tabUrls());
         assertEquals(1, selectedIndex());
+    }
+
+    @Test
+    void aPageThatSwallowsEveryKeyCannotBlockTheShortcuts() {
+        launch(server.url("/greedy"), server.url("/a"), server.url("/b"));
+        focusPage();
+        shortcut(KeyCode.TAB);
+        assertEquals(1, selectedIndex(), "Ctrl+Tab");
+        shortcut(KeyCode.DIGIT1);
+        focusPage();
+        shortcut(KeyCode.DIGIT9);
+        assertEquals(2, selectedIndex(), "Ctrl+9");
+        shortcut(KeyCode.DIGIT1);
+        focusPage();
+        shortcut(KeyCode.W);
+        waitUntil("greedy tab closed", () -> window.model().tabs().size() == 2);
     }
 }
