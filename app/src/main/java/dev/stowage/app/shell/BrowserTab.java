@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Worker;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebHistory;
 import javafx.scene.web.WebView;
@@ -23,6 +24,9 @@ import javafx.util.Duration;
 public final class BrowserTab {
     /** How long a closing tab waits for its page to unload before it is dropped anyway. */
     static final Duration UNLOAD_TIMEOUT = Duration.seconds(3);
+
+    private static final String LINK_AT_POINT = "(function(x,y){var e=document.elementFromPoint(x,y);"
+            + "var a=e&&e.closest?e.closest('a[href]'):null;return a?a.href:'';})(%f,%f)";
 
     private final TabModel model;
     private final String openerId;
@@ -84,6 +88,7 @@ public final class BrowserTab {
     private void startLoad(String url) {
         requestedUrl = Objects.requireNonNull(url, "url");
         model.errorProperty().set(null);
+        loadingErrorPage = false;
         engine.load(url);
     }
 
@@ -115,6 +120,7 @@ public final class BrowserTab {
         if (target >= 0 && target < history.getEntries().size()) {
             model.errorProperty().set(null);
             typedAddress = null;
+            loadingErrorPage = false;
             history.go(offset);
         }
     }
@@ -178,6 +184,23 @@ public final class BrowserTab {
         engine.getHistory().currentIndexProperty().addListener((obs, old, i) -> updateHistory());
         engine.getHistory().getEntries().addListener((javafx.collections.ListChangeListener<WebHistory.Entry>) c -> updateHistory());
         engine.setOnStatusChanged(e -> model.hoveredLinkProperty().set(e.getData() == null ? "" : e.getData()));
+        // WebKit here does not report hovered links as status changes (measured), so ask the page.
+        webView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> model.hoveredLinkProperty().set(linkAt(e.getX(), e.getY())));
+        webView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> model.hoveredLinkProperty().set(""));
+    }
+
+    /** The absolute URL of the link at WebView coordinates ({@code x}, {@code y}), or "" when there is none. */
+    String linkAt(double x, double y) {
+        if (closing || engine.getDocument() == null) {
+            return "";
+        }
+        try {
+            Object href = engine.executeScript(String.format(java.util.Locale.ROOT, LINK_AT_POINT, x, y));
+            return href instanceof String s ? s : "";
+        } catch (RuntimeException e) {
+            // A page whose script broke its own DOM has no link we can name; not worth an error.
+            return "";
+        }
     }
 
     private void onLocation(String location) {
@@ -223,8 +246,10 @@ public final class BrowserTab {
                 showError(worker().getException());
             }
             case CANCELLED -> {
-                model.loadingProperty().set(false);
-                loadingErrorPage = false;
+                // Showing the error page cancels the failed load first; that must not end error-page mode.
+                if (!loadingErrorPage) {
+                    model.loadingProperty().set(false);
+                }
             }
             default -> { }
         }

@@ -14,9 +14,6 @@ import javafx.scene.input.ContextMenuEvent;
  * Open link in new tab and Copy link address. FX thread only.
  */
 final class PageContextMenu {
-    private static final String LINK_AT_POINT = "(function(x,y){var e=document.elementFromPoint(x,y);"
-            + "var a=e&&e.closest?e.closest('a[href]'):null;return a?a.href:null;})(%f,%f)";
-
     private final BrowserTab tab;
     private final Consumer<String> openInNewTab;
     private ContextMenu showing;
@@ -36,7 +33,7 @@ final class PageContextMenu {
         if (showing != null) {
             showing.hide();
         }
-        String link = linkAt(event.getX(), event.getY());
+        String link = tab.linkAt(event.getX(), event.getY());
         MenuItem back = TabStripView.item("Back", "page-back", tab::back);
         back.setDisable(!tab.model().canGoBackProperty().get());
         MenuItem forward = TabStripView.item("Forward", "page-forward", tab::forward);
@@ -44,7 +41,7 @@ final class PageContextMenu {
         MenuItem reload = TabStripView.item("Reload", "page-reload", tab::reload);
         ContextMenu menu = new ContextMenu();
         menu.setId("page-context-menu");
-        if (link != null) {
+        if (!link.isEmpty()) {
             menu.getItems().addAll(
                     TabStripView.item("Open link in new tab", "page-open-link", () -> openInNewTab.accept(link)),
                     TabStripView.item("Copy link address", "page-copy-link", () -> copy(link)),
@@ -54,16 +51,6 @@ final class PageContextMenu {
         showing = menu;
         menu.show(tab.webView(), event.getScreenX(), event.getScreenY());
         event.consume();
-    }
-
-    private String linkAt(double x, double y) {
-        try {
-            Object href = tab.engine().executeScript(String.format(java.util.Locale.ROOT, LINK_AT_POINT, x, y));
-            return href instanceof String s && !s.isEmpty() ? s : null;
-        } catch (RuntimeException e) {
-            // A page without a document (or a script error in it) has no link under the pointer.
-            return null;
-        }
     }
 
     private static void copy(String link) {
