@@ -7,7 +7,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.ContextMenuEvent;
 
 /**
  * The menu a right click on a page opens, replacing WebView's own: Back, Forward, Reload, and on links
@@ -26,14 +25,14 @@ final class PageContextMenu {
     /** Makes the tab's WebView use this menu. */
     void install() {
         tab.webView().setContextMenuEnabled(false);
-        tab.webView().setOnContextMenuRequested(this::show);
+        ContextMenuTrigger.install(tab.webView(), this::show);
     }
 
-    private void show(ContextMenuEvent event) {
+    private void show(ContextMenuTrigger.Request request) {
         if (showing != null) {
             showing.hide();
         }
-        String link = tab.linkAt(event.getX(), event.getY());
+        String link = tab.linkAt(request.local().getX(), request.local().getY());
         MenuItem back = TabStripView.item("Back", "page-back", tab::back);
         back.setDisable(!tab.model().canGoBackProperty().get());
         MenuItem forward = TabStripView.item("Forward", "page-forward", tab::forward);
@@ -49,8 +48,7 @@ final class PageContextMenu {
         }
         menu.getItems().addAll(back, forward, reload);
         showing = menu;
-        menu.show(tab.webView(), event.getScreenX(), event.getScreenY());
-        event.consume();
+        menu.show(tab.webView(), request.screen().getX(), request.screen().getY());
     }
 
     private static void copy(String link) {

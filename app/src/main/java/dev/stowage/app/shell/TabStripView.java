@@ -103,9 +103,13 @@ final class TabStripView extends HBox {
                 e.consume();
             }
         });
-        header.setOnContextMenuRequested(e -> {
-            contextMenu(tab).show(header, e.getScreenX(), e.getScreenY());
-            e.consume();
+        ContextMenu[] showing = new ContextMenu[1];
+        ContextMenuTrigger.install(header, request -> {
+            if (showing[0] != null) {
+                showing[0].hide();
+            }
+            showing[0] = contextMenu(tab);
+            showing[0].show(header, request.screen().getX(), request.screen().getY());
         });
         return header;
     }
