@@ -181,8 +181,12 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void close(TabModel tabModel) {
+        // While the window closes, every tab is already unloading; a second unload would race it.
+        if (closing) {
+            return;
+        }
         BrowserTab tab = tabs.remove(tabModel);
-        if (tab == null || closing) {
+        if (tab == null) {
             return;
         }
         model.remove(tabModel);

@@ -29,6 +29,10 @@ class AddressBarUiTest extends ShellTestBase {
         }
     }
 
+    private static long pageRequests() {
+        return server.requests().stream().filter(r -> !r.equals("/favicon.ico")).count();
+    }
+
     @Test
     void hostAndPortWithoutSchemeLoadOverHttp() {
         launch(server.url("/a"));
@@ -51,15 +55,16 @@ class AddressBarUiTest extends ShellTestBase {
     @Test
     void textThatIsNotAnAddressGivesAnInlineErrorAndLoadsNothing() {
         launch(server.url("/a"));
-        waitUntil("favicon fetched", () -> server.count("/favicon.ico") > 0);
-        long requests = server.requests().size();
+        // Favicon fetches run in the background and may land at any time; they are not page loads.
+        long requests = pageRequests();
         typeAddress("what is stowage");
         Label error = lookup("#address-error");
         waitUntil("inline error shown", error::isVisible);
         assertTrue(fx(error::getText).contains("not a web address"), fx(error::getText));
         assertEquals("what is stowage", addressText(), "the typed text stays for correction");
         assertEquals(server.url("/a"), fx(() -> selectedTab().engine().getLocation()));
-        assertEquals(requests, server.requests().size());
+        sleep(300);
+        assertEquals(requests, pageRequests());
         robot.write("x");
         waitUntil("error hidden once the user edits", () -> !error.isVisible());
     }
