@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -66,10 +67,14 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         progress.setPrefHeight(3);
         progress.setMaxHeight(3);
         progress.setStyle("-fx-accent: #3b82f6; -fx-background-insets: 0; -fx-padding: 0;");
+        // A bubble over the page's bottom-left corner, as in Chrome: a status row would take space from
+        // every page for a line that is empty most of the time.
         Label status = new Label();
         status.setId("status-line");
-        status.setPadding(new Insets(1, 6, 1, 6));
-        status.setMaxWidth(Double.MAX_VALUE);
+        status.setPadding(new Insets(2, 8, 2, 8));
+        status.setMouseTransparent(true);
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
         model.selectedProperty().addListener((obs, old, tab) -> {
             showPage(tab);
             progress.progressProperty().unbind();
@@ -86,7 +91,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         TabStripView strip = new TabStripView(model, this);
         strip.setPadding(new Insets(4, 4, 0, 4));
         VBox top = new VBox(strip, navigation, progress);
-        BorderPane root = new BorderPane(pages, top, null, status, null);
+        BorderPane root = new BorderPane(new StackPane(pages, status), top, null, null, null);
         Scene scene = new Scene(root, 1024, 720);
         scene.getStylesheets().add(Objects.requireNonNull(
                 BrowserWindow.class.getResource("shell.css"), "shell.css").toExternalForm());
@@ -130,7 +135,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     }
 
     private BrowserTab openTab(String url, int index, boolean select, String openerId) {
-        TabModel tabModel = new TabModel(UUID.randomUUID().toString());
+        TabModel tabModel = new TabModel(newTabId());
         BrowserTab tab = new BrowserTab(tabModel, openerId, favicons);
         if (webDataDir != null) {
             tab.engine().setUserDataDirectory(webDataDir.toFile());
@@ -144,6 +149,15 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             tab.load(url);
         }
         return tab;
+    }
+
+    /**
+     * A random 128-bit id in UUID form. Not {@link UUID#randomUUID()}: tab ids are not secrets, and
+     * SecureRandom's start-up sits on the way to the first page.
+     */
+    private static String newTabId() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** Closes every tab (unloading each page), then the stage. Idempotent. */

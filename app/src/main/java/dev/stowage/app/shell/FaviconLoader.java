@@ -31,11 +31,8 @@ public final class FaviconLoader implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient client = HttpClient.newBuilder()
-            .executor(executor)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /** Built on first use, on the favicon thread: HttpClient's start-up is not worth paying before the first page. */
+    private HttpClient client;
 
     /**
      * Loads {@code url}; calls {@code onLoaded} on the FX thread with the decoded image, or never.
@@ -52,8 +49,21 @@ public final class FaviconLoader implements AutoCloseable {
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             return;
         }
-        if (executor.isShutdown()) {
-            return;
+        try {
+            executor.execute(() -> fetch(uri, onLoaded));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The window closed meanwhile; nobody wants the icon.
+        }
+    }
+
+    /** Runs on the favicon thread. */
+    private void fetch(URI uri, Consumer<Image> onLoaded) {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .executor(executor)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
         client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())

@@ -46,7 +46,10 @@ final class BenchChild {
         List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
         String rss = status.stream().filter(l -> l.startsWith("VmRSS:")).findFirst().orElseThrow()
                 .replaceAll("[^0-9]", "");
+        var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         System.out.println(label + " " + rss);
+        // Committed Java heap, to tell heap growth from native (WebKit) growth when RSS differs.
+        System.out.println("HEAP" + label.substring(3) + " " + heap.getCommitted() / 1024 + " " + heap.getUsed() / 1024);
         System.out.flush();
     }
 }

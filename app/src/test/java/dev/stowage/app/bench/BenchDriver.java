@@ -29,27 +29,31 @@ public final class BenchDriver {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        // Further arguments are JVM options for both children (the same for both, or the ratio means nothing).
+        List<String> jvmOptions = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
+        System.out.println("JVM options of both children: " + (jvmOptions.isEmpty() ? "(defaults)" : String.join(" ", jvmOptions)));
         try (TestServer server = new TestServer()) {
             server.page("/", PAGE);
             String url = server.url("/");
             Map<String, List<long[]>> results = new HashMap<>();
             // One discarded warm-up each: the first JVM pays for cold file caches.
-            run(BareWebViewChild.class, url);
-            run(ShellChild.class, url);
+            run(BareWebViewChild.class, url, jvmOptions);
+            run(ShellChild.class, url, jvmOptions);
             for (int round = 0; round < rounds; round++) {
                 for (Class<?> child : List.of(BareWebViewChild.class, ShellChild.class)) {
-                    long[] r = run(child, url);
+                    long[] r = run(child, url, jvmOptions);
                     results.computeIfAbsent(child.getSimpleName(), k -> new ArrayList<>()).add(r);
-                    System.err.printf(Locale.ROOT, "round %d %-16s launch %5d ms  rss1 %7d kB  rss20 %7d kB%n",
-                            round + 1, child.getSimpleName(), r[0], r[1], r[2]);
+                    System.err.printf(Locale.ROOT, "round %d %-16s launch %5d ms  rss1 %7d kB  rss20 %7d kB"
+                                    + "  heap committed/used 1 tab %d/%d kB, 20 tabs %d/%d kB%n",
+                            round + 1, child.getSimpleName(), r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
                 }
             }
             report(results, rounds);
         }
     }
 
-    /** @return launch ms, RSS1 kB, RSS20 kB */
-    private static long[] run(Class<?> child, String url) throws Exception {
+    /** @return launch ms, RSS1 kB, RSS20 kB, heap committed and used kB with 1 tab, then with 20 */
+    private static long[] run(Class<?> child, String url, List<String> jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
@@ -58,11 +62,12 @@ public final class BenchDriver {
                 command.add("-D" + prop + "=" + System.getProperty(prop));
             }
         }
+        command.addAll(jvmOptions);
         command.add(child.getName());
         command.add(url);
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        long[] result = new long[3];
+        long[] result = new long[7];
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
@@ -72,6 +77,14 @@ public final class BenchDriver {
                     result[1] = Long.parseLong(line.substring(5));
                 } else if (line.startsWith("RSS20 ")) {
                     result[2] = Long.parseLong(line.substring(6));
+                } else if (line.startsWith("HEAP1 ")) {
+                    String[] parts = line.split(" ");
+                    result[3] = Long.parseLong(parts[1]);
+                    result[4] = Long.parseLong(parts[2]);
+                } else if (line.startsWith("HEAP20 ")) {
+                    String[] parts = line.split(" ");
+                    result[5] = Long.parseLong(parts[1]);
+                    result[6] = Long.parseLong(parts[2]);
                 }
             }
         }
