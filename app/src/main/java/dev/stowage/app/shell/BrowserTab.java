@@ -11,6 +11,9 @@ import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebHistory;
 import javafx.scene.web.WebView;
 import javafx.util.Duration;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * One tab's page: its {@link WebView} and {@link WebEngine}, kept in step with its {@link TabModel}.
@@ -280,14 +283,41 @@ public final class BrowserTab {
         model.canGoForwardProperty().set(index < history.getEntries().size() - 1);
     }
 
+    /**
+     * The page's {@code <link rel="icon">} as an absolute URL, or null. Reads the DOM from Java rather than
+     * with executeScript: running a script makes WebKit build the page's JavaScript world, which cost about
+     * 0.5 MB per scriptless page in the 20-tab benchmark.
+     */
+    private String declaredIcon(String location) {
+        Document document = engine.getDocument();
+        if (document == null) {
+            return null;
+        }
+        NodeList links = document.getElementsByTagName("link");
+        for (int i = 0; i < links.getLength(); i++) {
+            if (links.item(i) instanceof Element link && link.hasAttribute("href")) {
+                String rel = " " + link.getAttribute("rel").toLowerCase(java.util.Locale.ROOT).strip() + " ";
+                if (rel.matches(".*\\sicon\\s.*")) {
+                    try {
+                        return URI.create(location).resolve(link.getAttribute("href").strip()).toString();
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private void loadFavicon(String location) {
         String scheme = location == null ? null : URI.create(location).getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             return;
         }
-        Object declared = engine.executeScript(
-                "(function(){var l=document.querySelector('link[rel~=\"icon\" i]');return l?l.href:null;})()");
-        String iconUrl = declared instanceof String s && !s.isEmpty() ? s : URI.create(location).resolve("/favicon.ico").toString();
+        String iconUrl = declaredIcon(location);
+        if (iconUrl == null) {
+            iconUrl = URI.create(location).resolve("/favicon.ico").toString();
+        }
         favicons.load(iconUrl, image -> {
             if (!closing && location.equals(model.urlProperty().get())) {
                 model.faviconProperty().set(image);
