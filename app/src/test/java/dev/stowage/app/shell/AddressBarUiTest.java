@@ -85,6 +85,18 @@ class AddressBarUiTest extends ShellTestBase {
     }
 
     @Test
+    void unknownHostGetsHttpsAndAnErrorPage() {
+        launch(server.url("/a"));
+        // .invalid never resolves (RFC 6761), so this needs no network, only a resolver that says no.
+        typeAddress("stowage-test.invalid/page");
+        waitUntil("error page", () -> window.model().selected().errorProperty().get() != null);
+        waitForAllLoaded();
+        assertEquals("stowage-test.invalid/page", addressText());
+        assertEquals("https://stowage-test.invalid/page",
+                script(selectedTab(), "document.getElementById('url').textContent"));
+    }
+
+    @Test
     void reloadOnAnErrorPageRetriesTheFailedAddress() throws IOException {
         launch(server.url("/a"));
         String typed = "127.0.0.1:" + closedPort() + "/retry";
