@@ -35,6 +35,16 @@ class TabStripUiTest extends ShellTestBase {
     }
 
     @Test
+    void withoutUrlsTheWindowOpensOneNewTabPageReadyForTyping() {
+        launch();
+        assertEquals(List.of("New Tab"), tabLabels());
+        waitUntil("address bar focused", () -> addressBar().isFocused());
+        robot.write(server.hostPort() + "/one");
+        keys(javafx.scene.input.KeyCode.ENTER);
+        waitUntil("typed page loaded", () -> "One".equals(window.model().selected().titleProperty().get()));
+    }
+
+    @Test
     void clickingATabSelectsItAndShowsItsAddress() {
         launch(server.url("/one"), server.url("/two"));
         robot.clickOn(tabHeader(1));

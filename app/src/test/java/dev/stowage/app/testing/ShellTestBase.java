@@ -124,9 +124,10 @@ public abstract class ShellTestBase {
     }
 
     protected void waitForAllLoaded() {
+        // Measured: right after engine.load() returns the worker is already RUNNING, so "not running" here
+        // cannot mean "not started yet"; a new-tab page never loads and stays READY.
         waitUntil("all tabs loaded", () -> window.model().tabs().stream().allMatch(t -> !t.loadingProperty().get()
-                && window.tab(t) != null && window.tab(t).engine().getLoadWorker().getProgress() >= 0
-                && !window.tab(t).engine().getLoadWorker().isRunning()));
+                && window.tab(t) != null && !window.tab(t).engine().getLoadWorker().isRunning()));
     }
 
     // ---- reading state (FX thread) ----
