@@ -18,8 +18,8 @@ import javafx.scene.image.Image;
 /**
  * Fetches and decodes favicons off the JavaFX thread, then hands the image back on it.
  *
- * <p>Network and decoding run on one daemon thread (so a slow server never blocks the UI, and the JVM can
- * still exit when the window closes). Formats: whatever {@link Image} decodes (PNG, GIF, JPEG, BMP) and
+ * <p>Decoding runs on one daemon thread and the network on HttpClient's own daemon threads, so a slow
+ * server never blocks the UI and the JVM can still exit when the window closes. Formats: whatever {@link Image} decodes (PNG, GIF, JPEG, BMP) and
  * {@code .ico} files whose best entry is PNG-encoded; other icons are silently skipped, as a missing
  * favicon is never an error. {@link #close()} stops the thread.
  */
@@ -59,8 +59,9 @@ public final class FaviconLoader implements AutoCloseable {
     /** Runs on the favicon thread. */
     private void fetch(URI uri, Consumer<Image> onLoaded) {
         if (client == null) {
+            // HttpClient keeps its own (daemon) threads: handing it ours made a fetch still in flight when
+            // the window closed throw RejectedExecutionException on HttpClient's selector thread.
             client = HttpClient.newBuilder()
-                    .executor(executor)
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
