@@ -1,0 +1,327 @@
+package dev.stowage.app.shell;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
+import javafx.beans.value.ChangeListener;
+import javafx.concurrent.Worker;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.web.WebEngine;
+import javafx.scene.web.WebHistory;
+import javafx.scene.web.WebView;
+import javafx.util.Duration;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * One tab's page: its {@link WebView} and {@link WebEngine}, kept in step with its {@link TabModel}.
+ *
+ * <p>Created and used on the JavaFX application thread only, by {@link BrowserWindow}, which owns it.
+ * Translates engine events into model state: location, title, loading progress, history, hovered link,
+ * favicon, and failed loads, which it replaces with an error page while the model (and so the address bar)
+ * keeps the URL that failed. {@link #unload} runs the page's {@code pagehide}/{@code unload} handlers before
+ * the tab goes away.
+ */
+public final class BrowserTab {
+    /** How long a closing tab waits for its page to unload before it is dropped anyway. */
+    static final Duration UNLOAD_TIMEOUT = Duration.seconds(3);
+
+    private static final String LINK_AT_POINT = "(function(x,y){var e=document.elementFromPoint(x,y);"
+            + "var a=e&&e.closest?e.closest('a[href]'):null;return a?a.href:'';})(%f,%f)";
+
+    private final TabModel model;
+    private final String openerId;
+    private final WebView webView;
+    private final WebEngine engine;
+    private final FaviconLoader favicons;
+    /** Text the user typed whose load has not succeeded yet; the address bar keeps showing it. */
+    private String typedAddress;
+    /** The URL the engine was last asked to load, for the error page (WebView does not say which one failed). */
+    private String requestedUrl;
+    private boolean loadingErrorPage;
+    private boolean closing;
+
+    BrowserTab(TabModel model, String openerId, FaviconLoader favicons) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.openerId = openerId;
+        this.favicons = Objects.requireNonNull(favicons, "favicons");
+        this.webView = new WebView();
+        this.engine = webView.getEngine();
+        webView.setContextMenuEnabled(false);
+        wireEngine();
+    }
+
+    /** Stable id of this tab; the storage layer maps it to the tab's sessionStorage namespace. */
+    public String id() {
+        return model.id();
+    }
+
+    /** The id of the tab whose page opened this one as a popup, if it was opened that way. */
+    public Optional<String> openerId() {
+        return Optional.ofNullable(openerId);
+    }
+
+    public TabModel model() {
+        return model;
+    }
+
+    public WebEngine engine() {
+        return engine;
+    }
+
+    public WebView webView() {
+        return webView;
+    }
+
+    /** Loads {@code url} as if a link led there. */
+    public void load(String url) {
+        typedAddress = null;
+        startLoad(url);
+    }
+
+    /** Loads {@code url}, resolved from {@code typed}; the address bar keeps {@code typed} until the page loads. */
+    void loadTyped(String typed, String url) {
+        typedAddress = typed;
+        model.addressProperty().set(typed);
+        startLoad(url);
+    }
+
+    private void startLoad(String url) {
+        requestedUrl = Objects.requireNonNull(url, "url");
+        model.errorProperty().set(null);
+        loadingErrorPage = false;
+        engine.load(url);
+    }
+
+    /** Reloads the page, or retries the URL that failed when the tab shows an error page. */
+    public void reload() {
+        TabModel.LoadError error = model.errorProperty().get();
+        if (error != null) {
+            startLoad(error.url());
+        } else if (engine.getLocation() != null && !engine.getLocation().isEmpty()) {
+            engine.reload();
+        }
+    }
+
+    public void stop() {
+        engine.getLoadWorker().cancel();
+    }
+
+    public void back() {
+        go(-1);
+    }
+
+    public void forward() {
+        go(1);
+    }
+
+    private void go(int offset) {
+        WebHistory history = engine.getHistory();
+        int target = history.getCurrentIndex() + offset;
+        if (target >= 0 && target < history.getEntries().size()) {
+            model.errorProperty().set(null);
+            typedAddress = null;
+            loadingErrorPage = false;
+            history.go(offset);
+        }
+    }
+
+    /** The URL a duplicate or a reopened tab should load: the failed URL on an error page, else the location. */
+    public String currentUrl() {
+        TabModel.LoadError error = model.errorProperty().get();
+        return error != null ? error.url() : model.urlProperty().get();
+    }
+
+    /**
+     * Unloads the page the way closing a tab does in a browser, so its {@code pagehide} and {@code unload}
+     * handlers run (pages save state there), then calls {@code whenDone} on the FX thread. Loading
+     * {@code about:blank} is what makes WebKit unload the document; the WebView is no use afterwards.
+     */
+    void unload(Runnable whenDone) {
+        Objects.requireNonNull(whenDone, "whenDone");
+        closing = true;
+        Runnable[] finish = new Runnable[1];
+        PauseTransition timeout = new PauseTransition(UNLOAD_TIMEOUT);
+        ChangeListener<Worker.State> done = (obs, old, state) -> {
+            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                finish[0].run();
+            }
+        };
+        finish[0] = new Runnable() {
+            private boolean ran;
+
+            @Override
+            public void run() {
+                if (!ran) {
+                    ran = true;
+                    timeout.stop();
+                    engine.getLoadWorker().stateProperty().removeListener(done);
+                    engine.setCreatePopupHandler(features -> null);
+                    whenDone.run();
+                }
+            }
+        };
+        String location = engine.getLocation();
+        if (location == null || location.isEmpty() || location.equals("about:blank")) {
+            finish[0].run();
+            return;
+        }
+        timeout.setOnFinished(e -> finish[0].run());
+        timeout.play();
+        engine.getLoadWorker().stateProperty().addListener(done);
+        engine.load("about:blank");
+    }
+
+    private void wireEngine() {
+        engine.locationProperty().addListener((obs, old, location) -> onLocation(location));
+        engine.titleProperty().addListener((obs, old, title) -> {
+            if (!closing && !loadingErrorPage && model.errorProperty().get() == null) {
+                model.titleProperty().set(title == null ? "" : title);
+            }
+        });
+        Worker<Void> worker = engine.getLoadWorker();
+        worker.progressProperty().addListener((obs, old, p) -> model.progressProperty().set(Math.max(0, p.doubleValue())));
+        worker.stateProperty().addListener((obs, old, state) -> onState(state));
+        engine.getHistory().currentIndexProperty().addListener((obs, old, i) -> updateHistory());
+        engine.getHistory().getEntries().addListener((javafx.collections.ListChangeListener<WebHistory.Entry>) c -> updateHistory());
+        engine.setOnStatusChanged(e -> model.hoveredLinkProperty().set(e.getData() == null ? "" : e.getData()));
+        // WebKit here does not report hovered links as status changes (measured), so ask the page.
+        webView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> model.hoveredLinkProperty().set(linkAt(e.getX(), e.getY())));
+        webView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> model.hoveredLinkProperty().set(""));
+    }
+
+    /** The absolute URL of the link at WebView coordinates ({@code x}, {@code y}), or "" when there is none. */
+    String linkAt(double x, double y) {
+        if (closing || engine.getDocument() == null) {
+            return "";
+        }
+        try {
+            Object href = engine.executeScript(String.format(java.util.Locale.ROOT, LINK_AT_POINT, x, y));
+            return href instanceof String s ? s : "";
+        } catch (RuntimeException e) {
+            // A page whose script broke its own DOM has no link we can name; not worth an error.
+            return "";
+        }
+    }
+
+    private void onLocation(String location) {
+        if (closing || loadingErrorPage || location == null || location.isEmpty()) {
+            return;
+        }
+        model.urlProperty().set(location);
+        requestedUrl = location;
+        if (typedAddress == null) {
+            model.addressProperty().set(location);
+        }
+    }
+
+    private void onState(Worker.State state) {
+        if (closing) {
+            return;
+        }
+        switch (state) {
+            case SCHEDULED, RUNNING -> {
+                if (!loadingErrorPage) {
+                    model.loadingProperty().set(true);
+                }
+            }
+            case SUCCEEDED -> {
+                model.loadingProperty().set(false);
+                if (loadingErrorPage) {
+                    loadingErrorPage = false;
+                    return;
+                }
+                typedAddress = null;
+                String location = engine.getLocation();
+                model.addressProperty().set(location);
+                model.urlProperty().set(location);
+                model.faviconProperty().set(null);
+                loadFavicon(location);
+            }
+            case FAILED -> {
+                model.loadingProperty().set(false);
+                if (loadingErrorPage) {
+                    loadingErrorPage = false;
+                    return;
+                }
+                showError(worker().getException());
+            }
+            case CANCELLED -> {
+                // Showing the error page cancels the failed load first; that must not end error-page mode.
+                if (!loadingErrorPage) {
+                    model.loadingProperty().set(false);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private Worker<Void> worker() {
+        return engine.getLoadWorker();
+    }
+
+    private void showError(Throwable exception) {
+        String failed = requestedUrl != null ? requestedUrl : engine.getLocation();
+        String reason = exception == null || exception.getMessage() == null
+                ? "The page could not be loaded." : exception.getMessage();
+        model.errorProperty().set(new TabModel.LoadError(failed, reason));
+        model.urlProperty().set(failed);
+        model.addressProperty().set(typedAddress != null ? typedAddress : failed);
+        model.titleProperty().set("");
+        model.faviconProperty().set(null);
+        loadingErrorPage = true;
+        // loadContent makes the document about:blank; the model keeps the failed URL regardless.
+        engine.loadContent(ErrorPage.html(failed, reason));
+    }
+
+    private void updateHistory() {
+        WebHistory history = engine.getHistory();
+        int index = history.getCurrentIndex();
+        model.canGoBackProperty().set(index > 0);
+        model.canGoForwardProperty().set(index < history.getEntries().size() - 1);
+    }
+
+    /**
+     * The page's {@code <link rel="icon">} as an absolute URL, or null. Reads the DOM from Java rather than
+     * with executeScript: running a script makes WebKit build the page's JavaScript world, which cost about
+     * 0.5 MB per scriptless page in the 20-tab benchmark.
+     */
+    private String declaredIcon(String location) {
+        Document document = engine.getDocument();
+        if (document == null) {
+            return null;
+        }
+        NodeList links = document.getElementsByTagName("link");
+        for (int i = 0; i < links.getLength(); i++) {
+            if (links.item(i) instanceof Element link && link.hasAttribute("href")) {
+                String rel = " " + link.getAttribute("rel").toLowerCase(java.util.Locale.ROOT).strip() + " ";
+                if (rel.matches(".*\\sicon\\s.*")) {
+                    try {
+                        return URI.create(location).resolve(link.getAttribute("href").strip()).toString();
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private void loadFavicon(String location) {
+        String scheme = location == null ? null : URI.create(location).getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            return;
+        }
+        String iconUrl = declaredIcon(location);
+        if (iconUrl == null) {
+            iconUrl = URI.create(location).resolve("/favicon.ico").toString();
+        }
+        favicons.load(iconUrl, image -> {
+            if (!closing && location.equals(model.urlProperty().get())) {
+                model.faviconProperty().set(image);
+            }
+        });
+    }
+}

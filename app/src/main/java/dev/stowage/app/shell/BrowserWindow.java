@@ -1,0 +1,329 @@
+package dev.stowage.app.shell;
+
+import static dev.stowage.app.shell.Shortcuts.alt;
+import static dev.stowage.app.shell.Shortcuts.ctrl;
+import static dev.stowage.app.shell.Shortcuts.ctrlShift;
+import static dev.stowage.app.shell.Shortcuts.key;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * One browser window: tab strip, navigation bar, progress bar, page area and status line on a
+ * {@link Stage}, driven by a {@link WindowModel}.
+ *
+ * <p>Owns its {@link BrowserTab}s: creates them (running the {@link TabEngineInitializer} before anything
+ * loads and installing the {@link PopupHandler}), and closes them by unloading their page first. Closing
+ * the last tab closes the window; closing the window unloads every tab, then hides the stage (which lets
+ * JavaFX exit when it was the last window). Everything here runs on the JavaFX application thread.
+ */
+public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
+    private final Stage stage;
+    private final WindowModel model = new WindowModel();
+    private final Map<TabModel, BrowserTab> tabs = new HashMap<>();
+    private final TabEngineInitializer initializer;
+    private final PopupHandler popupHandler;
+    private final Path webDataDir;
+    private final FaviconLoader favicons = new FaviconLoader();
+    private final StackPane pages = new StackPane();
+    private final NavigationBar navigation;
+    private boolean closing;
+
+    /**
+     * Builds the window's scene on {@code stage} (it does not show it).
+     *
+     * @param webDataDir   where WebView keeps its own data (cookies' and local storage's folder); null for WebView's default
+     * @param initializer  runs for every new tab before its first load
+     * @param popupHandler decides where pages' popups go
+     */
+    public BrowserWindow(Stage stage, Path webDataDir, TabEngineInitializer initializer, PopupHandler popupHandler) {
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.webDataDir = webDataDir;
+        this.initializer = Objects.requireNonNull(initializer, "initializer");
+        this.popupHandler = Objects.requireNonNull(popupHandler, "popupHandler");
+        this.navigation = new NavigationBar(model, () -> withSelected(BrowserTab::back),
+                () -> withSelected(BrowserTab::forward), () -> withSelected(BrowserTab::reload),
+                () -> withSelected(BrowserTab::stop), this::navigateSelected);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("load-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setPrefHeight(3);
+        progress.setMaxHeight(3);
+        progress.setStyle("-fx-accent: #3b82f6; -fx-background-insets: 0; -fx-padding: 0;");
+        // A bubble over the page's bottom-left corner, as in Chrome: a status row would take space from
+        // every page for a line that is empty most of the time.
+        Label status = new Label();
+        status.setId("status-line");
+        status.setPadding(new Insets(2, 8, 2, 8));
+        status.setMouseTransparent(true);
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
+        model.selectedProperty().addListener((obs, old, tab) -> {
+            showPage(tab);
+            progress.progressProperty().unbind();
+            progress.visibleProperty().unbind();
+            status.textProperty().unbind();
+            if (tab != null) {
+                progress.progressProperty().bind(tab.progressProperty());
+                progress.visibleProperty().bind(tab.loadingProperty());
+                status.textProperty().bind(tab.hoveredLinkProperty());
+            }
+        });
+        progress.setVisible(false);
+
+        TabStripView strip = new TabStripView(model, this);
+        strip.setPadding(new Insets(4, 4, 0, 4));
+        VBox top = new VBox(strip, navigation, progress);
+        BorderPane root = new BorderPane(new StackPane(pages, status), top, null, null, null);
+        Scene scene = new Scene(root, 1024, 720);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                BrowserWindow.class.getResource("shell.css"), "shell.css").toExternalForm());
+        shortcuts().install(scene);
+        stage.setScene(scene);
+        stage.setTitle("Stowage");
+        model.selectedProperty().addListener((obs, old, tab) -> {
+            stage.titleProperty().unbind();
+            if (tab != null) {
+                stage.titleProperty().bind(tab.labelBinding().concat(" - Stowage"));
+            }
+        });
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+            e.consume();
+            close();
+        });
+    }
+
+    /** The model this window shows; read it on the FX thread. */
+    public WindowModel model() {
+        return model;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The live tab behind {@code model}, or null once it closed. */
+    public BrowserTab tab(TabModel model) {
+        return tabs.get(model);
+    }
+
+    /** Opens a tab at the end of the strip loading {@code url} (none: a new-tab page). */
+    public BrowserTab openTab(String url, boolean select) {
+        return openTab(url, model.tabs().size(), select, null);
+    }
+
+    @Override
+    public BrowserTab openPopupTab(BrowserTab opener) {
+        return openTab(null, model.tabs().indexOf(opener.model()) + 1, true, opener.id());
+    }
+
+    private BrowserTab openTab(String url, int index, boolean select, String openerId) {
+        TabModel tabModel = new TabModel(newTabId());
+        BrowserTab tab = new BrowserTab(tabModel, openerId, favicons);
+        if (webDataDir != null) {
+            tab.engine().setUserDataDirectory(webDataDir.toFile());
+        }
+        new PageContextMenu(tab, link -> openTab(link, model.tabs().indexOf(tabModel) + 1, false, null)).install();
+        tab.engine().setCreatePopupHandler(features -> popupHandler.createPopup(tab, features, this));
+        initializer.initialize(tab.engine(), tab);
+        tabs.put(tabModel, tab);
+        model.add(tabModel, index, select);
+        if (url != null) {
+            tab.load(url);
+        }
+        return tab;
+    }
+
+    /**
+     * A random 128-bit id in UUID form. Not {@link UUID#randomUUID()}: tab ids are not secrets, and
+     * SecureRandom's start-up sits on the way to the first page.
+     */
+    private static String newTabId() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
+    /** Closes every tab (unloading each page), then the stage. Idempotent. */
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        List<BrowserTab> open = new ArrayList<>(tabs.values());
+        int[] left = {open.size()};
+        Runnable oneDone = () -> {
+            if (--left[0] <= 0) {
+                favicons.close();
+                stage.hide();
+            }
+        };
+        if (open.isEmpty()) {
+            oneDone.run();
+        }
+        for (BrowserTab tab : open) {
+            tab.unload(oneDone);
+        }
+    }
+
+    @Override
+    public void select(TabModel tab) {
+        model.select(tab);
+    }
+
+    @Override
+    public void newTab() {
+        openTab(null, true);
+        navigation.focusAddress();
+    }
+
+    @Override
+    public void close(TabModel tabModel) {
+        // While the window closes, every tab is already unloading; a second unload would race it.
+        if (closing) {
+            return;
+        }
+        BrowserTab tab = tabs.remove(tabModel);
+        if (tab == null) {
+            return;
+        }
+        model.remove(tabModel);
+        pages.getChildren().remove(tab.webView());
+        boolean last = model.tabs().isEmpty();
+        if (last) {
+            closing = true;
+        }
+        tab.unload(() -> {
+            if (last) {
+                favicons.close();
+                stage.hide();
+            }
+        });
+    }
+
+    @Override
+    public void closeOthers(TabModel tab) {
+        model.tabsOtherThan(tab).forEach(this::close);
+    }
+
+    @Override
+    public void closeRightOf(TabModel tab) {
+        model.tabsRightOf(tab).forEach(this::close);
+    }
+
+    @Override
+    public void reload(TabModel tab) {
+        BrowserTab browserTab = tabs.get(tab);
+        if (browserTab != null) {
+            browserTab.reload();
+        }
+    }
+
+    @Override
+    public void duplicate(TabModel tabModel) {
+        BrowserTab tab = tabs.get(tabModel);
+        if (tab != null) {
+            String url = tab.currentUrl();
+            openTab(url == null || url.isEmpty() ? null : url, model.tabs().indexOf(tabModel) + 1, true, null);
+        }
+    }
+
+    @Override
+    public void reopenClosed() {
+        model.popClosed().ifPresent(closed -> openTab(closed.url(), closed.index(), true, null));
+    }
+
+    @Override
+    public boolean canReopenClosed() {
+        return model.hasClosed();
+    }
+
+    private void navigateSelected(String typed, String url) {
+        BrowserTab tab = tabs.get(model.selected());
+        if (tab != null) {
+            tab.loadTyped(typed, url);
+            tab.webView().requestFocus();
+        }
+    }
+
+    private void withSelected(java.util.function.Consumer<BrowserTab> action) {
+        BrowserTab tab = tabs.get(model.selected());
+        if (tab != null) {
+            action.accept(tab);
+        }
+    }
+
+    private void showPage(TabModel tabModel) {
+        BrowserTab tab = tabs.get(tabModel);
+        if (tab == null) {
+            pages.getChildren().clear();
+        } else {
+            pages.getChildren().setAll(tab.webView());
+        }
+    }
+
+    private Shortcuts shortcuts() {
+        Shortcuts s = new Shortcuts()
+                .on(ctrl(KeyCode.T), this::newTab)
+                .on(ctrl(KeyCode.W), this::closeSelected)
+                .on(ctrl(KeyCode.F4), this::closeSelected)
+                .on(ctrlShift(KeyCode.T), this::reopenClosed)
+                .on(ctrl(KeyCode.L), navigation::focusAddress)
+                .on(alt(KeyCode.D), navigation::focusAddress)
+                .on(key(KeyCode.F6), navigation::focusAddress)
+                .on(ctrl(KeyCode.TAB), () -> model.selectRelative(1))
+                .on(ctrl(KeyCode.PAGE_DOWN), () -> model.selectRelative(1))
+                .on(ctrlShift(KeyCode.TAB), () -> model.selectRelative(-1))
+                .on(ctrl(KeyCode.PAGE_UP), () -> model.selectRelative(-1))
+                .on(ctrl(KeyCode.DIGIT9), model::selectLast)
+                .on(ctrl(KeyCode.R), () -> withSelected(BrowserTab::reload))
+                .on(key(KeyCode.F5), () -> withSelected(BrowserTab::reload))
+                .onIf(key(KeyCode.ESCAPE), this::stopIfLoading)
+                .on(alt(KeyCode.LEFT), () -> withSelected(BrowserTab::back))
+                .on(alt(KeyCode.RIGHT), () -> withSelected(BrowserTab::forward))
+                .on(ctrlShift(KeyCode.K), () -> {
+                    if (model.selected() != null) {
+                        duplicate(model.selected());
+                    }
+                });
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+                KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
+        for (int i = 0; i < digits.length; i++) {
+            int index = i;
+            s.on(ctrl(digits[i]), () -> model.selectIndex(index));
+        }
+        return s;
+    }
+
+    private void closeSelected() {
+        if (model.selected() != null) {
+            close(model.selected());
+        }
+    }
+
+    /** Esc stops a loading page; otherwise it belongs to the page (closing its dialogs) or the focused control. */
+    private boolean stopIfLoading() {
+        TabModel selected = model.selected();
+        if (selected == null || !selected.loadingProperty().get()) {
+            return false;
+        }
+        withSelected(BrowserTab::stop);
+        return true;
+    }
+}

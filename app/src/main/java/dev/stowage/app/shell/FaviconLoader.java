@@ -1,0 +1,125 @@
+package dev.stowage.app.shell;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+
+/**
+ * Fetches and decodes favicons off the JavaFX thread, then hands the image back on it.
+ *
+ * <p>Decoding runs on one daemon thread and the network on HttpClient's own daemon threads, so a slow
+ * server never blocks the UI and the JVM can still exit when the window closes. Formats: whatever {@link Image} decodes (PNG, GIF, JPEG, BMP) and
+ * {@code .ico} files whose best entry is PNG-encoded; other icons are silently skipped, as a missing
+ * favicon is never an error. {@link #close()} stops the thread.
+ */
+public final class FaviconLoader implements AutoCloseable {
+    private static final int MAX_BYTES = 512 * 1024;
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stowage-favicons");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Built on first use, on the favicon thread: HttpClient's start-up is not worth paying before the first page. */
+    private HttpClient client;
+
+    /**
+     * Loads {@code url}; calls {@code onLoaded} on the FX thread with the decoded image, or never.
+     * Safe to call from any thread.
+     */
+    public void load(String url, Consumer<Image> onLoaded) {
+        Objects.requireNonNull(onLoaded, "onLoaded");
+        URI uri;
+        try {
+            uri = URI.create(Objects.requireNonNull(url, "url"));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            return;
+        }
+        try {
+            executor.execute(() -> fetch(uri, onLoaded));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The window closed meanwhile; nobody wants the icon.
+        }
+    }
+
+    /** Runs on the favicon thread. */
+    private void fetch(URI uri, Consumer<Image> onLoaded) {
+        if (client == null) {
+            // HttpClient keeps its own (daemon) threads: handing it ours made a fetch still in flight when
+            // the window closed throw RejectedExecutionException on HttpClient's selector thread.
+            client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenAcceptAsync(response -> {
+                    if (response.statusCode() != 200 || response.body().length == 0
+                            || response.body().length > MAX_BYTES) {
+                        return;
+                    }
+                    Image image = decode(response.body());
+                    if (image != null) {
+                        Platform.runLater(() -> onLoaded.accept(image));
+                    }
+                }, executor)
+                .exceptionally(e -> null);
+    }
+
+    /** Decodes an image or a PNG-bearing .ico; null when it cannot. Package-private for tests. */
+    static Image decode(byte[] bytes) {
+        byte[] data = isIco(bytes) ? largestPngInIco(bytes) : bytes;
+        if (data == null) {
+            return null;
+        }
+        Image image = new Image(new ByteArrayInputStream(data), 16, 16, true, true);
+        return image.isError() || image.getWidth() <= 0 ? null : image;
+    }
+
+    private static boolean isIco(byte[] b) {
+        return b.length >= 6 && b[0] == 0 && b[1] == 0 && b[2] == 1 && b[3] == 0;
+    }
+
+    private static byte[] largestPngInIco(byte[] bytes) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int count = Short.toUnsignedInt(buf.getShort(4));
+        byte[] best = null;
+        int bestSize = -1;
+        for (int i = 0; i < count && 6 + 16 * (i + 1) <= bytes.length; i++) {
+            int entry = 6 + 16 * i;
+            int width = Byte.toUnsignedInt(bytes[entry]);
+            int size = buf.getInt(entry + 8);
+            int offset = buf.getInt(entry + 12);
+            if (size <= 8 || offset < 0 || (long) offset + size > bytes.length) {
+                continue;
+            }
+            boolean png = bytes[offset] == (byte) 0x89 && bytes[offset + 1] == 'P' && bytes[offset + 2] == 'N';
+            int effectiveWidth = width == 0 ? 256 : width;
+            if (png && effectiveWidth > bestSize) {
+                bestSize = effectiveWidth;
+                best = java.util.Arrays.copyOfRange(bytes, offset, offset + size);
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

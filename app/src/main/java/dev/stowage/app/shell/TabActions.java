@@ -1,0 +1,25 @@
+package dev.stowage.app.shell;
+
+/**
+ * What the tab strip, the menus and the shortcuts can ask of a window. Implemented by {@link BrowserWindow};
+ * views call it on the JavaFX application thread.
+ */
+interface TabActions {
+    void select(TabModel tab);
+
+    void newTab();
+
+    void close(TabModel tab);
+
+    void closeOthers(TabModel tab);
+
+    void closeRightOf(TabModel tab);
+
+    void reload(TabModel tab);
+
+    void duplicate(TabModel tab);
+
+    void reopenClosed();
+
+    boolean canReopenClosed();
+}

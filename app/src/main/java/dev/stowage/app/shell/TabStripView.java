@@ -1,0 +1,150 @@
+package dev.stowage.app.shell;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The row of tab headers and the "+" button. Each header shows favicon, label (title, else host) and a
+ * close button, with the full title as tooltip; a click selects, a middle click closes, a right click opens
+ * the tab menu. Pure view of a {@link WindowModel}: it rebuilds headers when the tab list changes and
+ * sends every gesture to {@link TabActions}. FX thread only.
+ */
+final class TabStripView extends HBox {
+    static final String HEADER_CLASS = "tab-header";
+
+    private final WindowModel model;
+    private final TabActions actions;
+    private final Button newTabButton = new Button("+");
+    private final Map<TabModel, HBox> headers = new HashMap<>();
+
+    TabStripView(WindowModel model, TabActions actions) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.actions = Objects.requireNonNull(actions, "actions");
+        getStyleClass().add("tab-strip");
+        setSpacing(2);
+        setAlignment(Pos.BOTTOM_LEFT);
+        newTabButton.setId("new-tab-button");
+        newTabButton.setFocusTraversable(false);
+        newTabButton.setTooltip(new Tooltip("New tab"));
+        newTabButton.setOnAction(e -> actions.newTab());
+        model.tabs().addListener((ListChangeListener<TabModel>) c -> rebuild());
+        model.selectedProperty().addListener((obs, old, tab) -> updateSelection());
+        rebuild();
+    }
+
+    private void rebuild() {
+        // Reuse headers of tabs that stay: rebuilding all of them on every change made opening N tabs
+        // cost O(N^2) nodes, which showed up as heap growth (RSS) in the 20-tab benchmark.
+        headers.keySet().retainAll(model.tabs());
+        List<Node> children = new ArrayList<>(model.tabs().size() + 1);
+        for (TabModel tab : model.tabs()) {
+            children.add(headers.computeIfAbsent(tab, this::header));
+        }
+        children.add(newTabButton);
+        getChildren().setAll(children);
+        updateSelection();
+    }
+
+    private void updateSelection() {
+        getChildren().forEach(n -> n.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("selected"), n.getUserData() == model.selected()));
+    }
+
+    private HBox header(TabModel tab) {
+        ImageView icon = new ImageView();
+        icon.setFitWidth(16);
+        icon.setFitHeight(16);
+        icon.imageProperty().bind(tab.faviconProperty());
+        icon.managedProperty().bind(tab.faviconProperty().isNotNull());
+        icon.visibleProperty().bind(tab.faviconProperty().isNotNull());
+
+        Label label = new Label();
+        label.getStyleClass().add("tab-label");
+        label.textProperty().bind(tab.labelBinding());
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinWidth(0);
+        HBox.setHgrow(label, Priority.ALWAYS);
+
+        Button close = new Button("\u00d7");
+        close.getStyleClass().add("tab-close");
+        close.setFocusTraversable(false);
+        close.setOnAction(e -> actions.close(tab));
+
+        HBox header = new HBox(4, icon, label, close);
+        header.getStyleClass().add(HEADER_CLASS);
+        header.setUserData(tab);
+        header.setId("tab-" + tab.id());
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setMinWidth(48);
+        header.setPrefWidth(200);
+        header.setMaxWidth(220);
+        HBox.setHgrow(header, Priority.SOMETIMES);
+
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(tab.labelBinding());
+        Tooltip.install(header, tooltip);
+
+        // Selecting on press, as browsers do, so a drag or a slow click still picks the tab.
+        header.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                actions.select(tab);
+            }
+        });
+        header.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.MIDDLE) {
+                actions.close(tab);
+                e.consume();
+            }
+        });
+        ContextMenu[] showing = new ContextMenu[1];
+        ContextMenuTrigger.install(header, request -> {
+            if (showing[0] != null) {
+                showing[0].hide();
+            }
+            showing[0] = contextMenu(tab);
+            showing[0].show(header, request.screen().getX(), request.screen().getY());
+        });
+        return header;
+    }
+
+    private ContextMenu contextMenu(TabModel tab) {
+        MenuItem newTab = item("New tab", "menu-new-tab", actions::newTab);
+        MenuItem reload = item("Reload", "menu-reload", () -> actions.reload(tab));
+        MenuItem duplicate = item("Duplicate", "menu-duplicate", () -> actions.duplicate(tab));
+        MenuItem close = item("Close", "menu-close", () -> actions.close(tab));
+        MenuItem closeOthers = item("Close other tabs", "menu-close-others", () -> actions.closeOthers(tab));
+        closeOthers.setDisable(model.tabs().size() < 2);
+        MenuItem closeRight = item("Close tabs to the right", "menu-close-right", () -> actions.closeRightOf(tab));
+        closeRight.setDisable(model.tabsRightOf(tab).isEmpty());
+        MenuItem reopen = item("Reopen closed tab", "menu-reopen", actions::reopenClosed);
+        reopen.setDisable(!actions.canReopenClosed());
+        ContextMenu menu = new ContextMenu(newTab, new SeparatorMenuItem(), reload, duplicate,
+                new SeparatorMenuItem(), close, closeOthers, closeRight, new SeparatorMenuItem(), reopen);
+        menu.setId("tab-context-menu");
+        return menu;
+    }
+
+    static MenuItem item(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.stowage.app.shell;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The tabs of one window: their order, which one is selected, and a short stack of recently closed tabs.
+ *
+ * <p>Owned and mutated on the JavaFX application thread only; needs no screen. Selection follows the
+ * habits of Chrome and Firefox: a closed selected tab hands the selection to its right neighbour, or to
+ * its left one when it was last; next/previous wrap around.
+ */
+public final class WindowModel {
+    /** A closed tab as Ctrl+Shift+T needs it until session-restore takes over: where it was and what it showed. */
+    public record ClosedTab(String url, int index) {
+        public ClosedTab {
+            Objects.requireNonNull(url, "url");
+        }
+    }
+
+    /** How many closed tabs are remembered; older ones are forgotten. */
+    public static final int CLOSED_TAB_LIMIT = 25;
+
+    private final ObservableList<TabModel> tabs = FXCollections.observableArrayList();
+    private final ObservableList<TabModel> readOnlyTabs = FXCollections.unmodifiableObservableList(tabs);
+    private final ObjectProperty<TabModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final Deque<ClosedTab> closed = new ArrayDeque<>();
+
+    /** The open tabs, in strip order. Read-only: change it through this class. */
+    public ObservableList<TabModel> tabs() {
+        return readOnlyTabs;
+    }
+
+    /** The selected tab; null only when there is no tab. */
+    public ReadOnlyObjectProperty<TabModel> selectedProperty() {
+        return selected;
+    }
+
+    public TabModel selected() {
+        return selected.get();
+    }
+
+    public int selectedIndex() {
+        return tabs.indexOf(selected.get());
+    }
+
+    /** Inserts {@code tab} at {@code index} (clamped to the strip), selecting it if asked or if it is the only tab. */
+    public void add(TabModel tab, int index, boolean select) {
+        Objects.requireNonNull(tab, "tab");
+        if (tabs.contains(tab)) {
+            throw new IllegalArgumentException("already open: " + tab);
+        }
+        tabs.add(Math.max(0, Math.min(index, tabs.size())), tab);
+        if (select || selected.get() == null) {
+            selected.set(tab);
+        }
+    }
+
+    /** Appends {@code tab} at the end of the strip. */
+    public void add(TabModel tab, boolean select) {
+        add(tab, tabs.size(), select);
+    }
+
+    /**
+     * Removes {@code tab}, remembering its URL for {@link #popClosed} when it had one.
+     *
+     * @return false if the tab was not open
+     */
+    public boolean remove(TabModel tab) {
+        int index = tabs.indexOf(tab);
+        if (index < 0) {
+            return false;
+        }
+        String url = tab.urlProperty().get();
+        if (tab.errorProperty().get() != null) {
+            url = tab.errorProperty().get().url();
+        }
+        if (url != null && !url.isBlank() && !url.equals("about:blank")) {
+            closed.push(new ClosedTab(url, index));
+            while (closed.size() > CLOSED_TAB_LIMIT) {
+                closed.removeLast();
+            }
+        }
+        boolean wasSelected = tab == selected.get();
+        tabs.remove(index);
+        if (wasSelected) {
+            selected.set(tabs.isEmpty() ? null : tabs.get(Math.min(index, tabs.size() - 1)));
+        }
+        return true;
+    }
+
+    /** The most recently closed tab, removed from the stack. */
+    public Optional<ClosedTab> popClosed() {
+        return Optional.ofNullable(closed.poll());
+    }
+
+    public boolean hasClosed() {
+        return !closed.isEmpty();
+    }
+
+    public void select(TabModel tab) {
+        if (!tabs.contains(tab)) {
+            throw new IllegalArgumentException("not open: " + tab);
+        }
+        selected.set(tab);
+    }
+
+    /** Selects the tab at {@code index}; ignored when there is none (as Ctrl+7 with three tabs). */
+    public void selectIndex(int index) {
+        if (index >= 0 && index < tabs.size()) {
+            selected.set(tabs.get(index));
+        }
+    }
+
+    public void selectLast() {
+        selectIndex(tabs.size() - 1);
+    }
+
+    /** Selects the tab {@code delta} places away, wrapping around the strip. */
+    public void selectRelative(int delta) {
+        if (tabs.isEmpty()) {
+            return;
+        }
+        int size = tabs.size();
+        selected.set(tabs.get(Math.floorMod(selectedIndex() + delta, size)));
+    }
+
+    /** Moves {@code tab} to {@code index} (clamped), keeping the selection. */
+    public void move(TabModel tab, int index) {
+        if (!tabs.remove(tab)) {
+            throw new IllegalArgumentException("not open: " + tab);
+        }
+        tabs.add(Math.max(0, Math.min(index, tabs.size())), tab);
+    }
+
+    /** Tabs after {@code tab} in strip order, for "Close tabs to the right". */
+    public List<TabModel> tabsRightOf(TabModel tab) {
+        int index = tabs.indexOf(tab);
+        return index < 0 ? List.of() : List.copyOf(tabs.subList(index + 1, tabs.size()));
+    }
+
+    /** Every tab but {@code tab}, for "Close other tabs". */
+    public List<TabModel> tabsOtherThan(TabModel tab) {
+        return tabs.stream().filter(t -> t != tab).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.stowage.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+    private final CommandLine linux = new CommandLine(Map.of(), "/home/ann", "Linux");
+
+    @Test
+    void noArgumentsMeansOneNewTabAndTheDefaultProfile() throws UsageException {
+        LaunchOptions options = linux.parse();
+        assertEquals(List.of(), options.urls());
+        assertFalse(options.privateWindow());
+        assertEquals(Path.of("/home/ann/.local/share/stowage"), options.profileDir());
+    }
+
+    @Test
+    void profilePrivateAndUrlsInAnyOrder() throws UsageException {
+        LaunchOptions options = linux.parse("localhost:8080", "--private", "--profile", "/tmp/p", "example.com");
+        assertEquals(List.of("http://localhost:8080", "https://example.com"), options.urls());
+        assertTrue(options.privateWindow());
+        assertEquals(Path.of("/tmp/p"), options.profileDir());
+        assertEquals(Path.of("/tmp/q"), linux.parse("--profile=/tmp/q").profileDir());
+    }
+
+    @Test
+    void defaultProfileFollowsThePlatform() throws UsageException {
+        assertEquals(Path.of("/xdg/stowage"),
+                new CommandLine(Map.of("XDG_DATA_HOME", "/xdg"), "/home/ann", "Linux").parse().profileDir());
+        assertEquals(Path.of("/Users/ann/Library/Application Support/Stowage"),
+                new CommandLine(Map.of(), "/Users/ann", "Mac OS X").parse().profileDir());
+        assertEquals(Path.of("C:/Users/ann/AppData/Roaming", "Stowage"),
+                new CommandLine(Map.of("APPDATA", "C:/Users/ann/AppData/Roaming"), "C:/Users/ann", "Windows 11")
+                        .parse().profileDir());
+    }
+
+    @Test
+    void doubleDashEndsOptions() throws UsageException {
+        assertThrows(UsageException.class, () -> linux.parse("--", "--private"));
+        assertEquals(List.of("https://example.com"), linux.parse("--", "example.com").urls());
+    }
+
+    @Test
+    void unknownFlagsAndBadUrlsAreUsageErrorsThatNameTheCulprit() {
+        assertTrue(assertThrows(UsageException.class, () -> linux.parse("--incognito")).getMessage().contains("--incognito"));
+        assertTrue(assertThrows(UsageException.class, () -> linux.parse("-x")).getMessage().contains("-x"));
+        assertTrue(assertThrows(UsageException.class, () -> linux.parse("not a url")).getMessage().contains("not a url"));
+        assertTrue(assertThrows(UsageException.class, () -> linux.parse("ftp://x.org")).getMessage().contains("ftp"));
+        assertTrue(assertThrows(UsageException.class, () -> linux.parse("--profile")).getMessage().contains("--profile"));
+        assertThrows(UsageException.class, () -> linux.parse("--profile="));
+    }
+}

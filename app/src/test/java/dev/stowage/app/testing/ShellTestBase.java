@@ -1,0 +1,209 @@
+package dev.stowage.app.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.stowage.app.StowageApp;
+import dev.stowage.app.cli.LaunchOptions;
+import dev.stowage.app.shell.BrowserTab;
+import dev.stowage.app.shell.BrowserWindow;
+import dev.stowage.app.shell.PopupHandler;
+import dev.stowage.app.shell.TabEngineInitializer;
+import dev.stowage.app.shell.TabModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Base of the shell's UI tests: one JavaFX toolkit per JVM (Monocle, headless), a local HTTP server, and a
+ * {@link BrowserWindow} opened the way the launcher opens it. All FX threading lives here: tests drive the
+ * window through {@link #robot} (real key presses and clicks) and read state through {@link #fx}, which
+ * runs on the FX thread because WebEngine and the models may only be touched there.
+ */
+public abstract class ShellTestBase {
+    /** The platform shortcut key, as the shell binds it. */
+    protected static final KeyCode SHORTCUT =
+            System.getProperty("os.name", "").toLowerCase().startsWith("mac") ? KeyCode.META : KeyCode.CONTROL;
+    private static final long TIMEOUT_MS = 10_000;
+
+    protected static TestServer server;
+    private static Path profile;
+
+    protected final FxRobot robot = new FxRobot();
+    protected BrowserWindow window;
+
+    @BeforeAll
+    static void startToolkitAndServer() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+        server = new TestServer();
+        profile = Files.createTempDirectory("stowage-test-profile");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeWindow() {
+        if (window != null) {
+            fx(() -> {
+                // Menus left open by a failed test would swallow the next test's clicks.
+                for (Window w : List.copyOf(Window.getWindows())) {
+                    if (w != window.stage() && !(w instanceof Stage)) {
+                        w.hide();
+                    }
+                }
+                window.close();
+                return null;
+            });
+            waitUntil("window closed", () -> !window.stage().isShowing());
+        }
+    }
+
+    /** Opens the shell as {@code java -jar stowage.jar URL...} would, and waits until every tab has loaded. */
+    protected BrowserWindow launch(String... urls) {
+        return launch(TabEngineInitializer.NONE, PopupHandler.OPEN_IN_NEW_TAB, urls);
+    }
+
+    protected BrowserWindow launch(TabEngineInitializer initializer, PopupHandler popups, String... urls) {
+        window = fx(() -> {
+            Stage stage = new Stage();
+            BrowserWindow w = StowageApp.open(stage, new LaunchOptions(profile, false, List.of(urls)), initializer, popups);
+            stage.show();
+            stage.toFront();
+            return w;
+        });
+        waitForAllLoaded();
+        return window;
+    }
+
+    /** Runs {@code action} on the FX thread and returns its result; fails the test if it throws or hangs. */
+    protected static <T> T fx(Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX action failed", e);
+        }
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds; fails naming {@code what} after 10 s. */
+    protected static void waitUntil(String what, Callable<Boolean> condition) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (Boolean.TRUE.equals(fx(condition))) {
+                return;
+            }
+            sleep(20);
+        }
+        fail("timed out waiting for: " + what);
+    }
+
+    protected static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    protected void waitForAllLoaded() {
+        // Measured: right after engine.load() returns the worker is already RUNNING, so "not running" here
+        // cannot mean "not started yet"; a new-tab page never loads and stays READY.
+        waitUntil("all tabs loaded", () -> window.model().tabs().stream().allMatch(t -> !t.loadingProperty().get()
+                && window.tab(t) != null && !window.tab(t).engine().getLoadWorker().isRunning()));
+    }
+
+    // ---- reading state (FX thread) ----
+
+    protected List<String> tabLabels() {
+        return fx(() -> window.model().tabs().stream().map(t -> t.labelBinding().get()).toList());
+    }
+
+    protected List<String> tabUrls() {
+        return fx(() -> window.model().tabs().stream().map(t -> t.urlProperty().get()).toList());
+    }
+
+    protected int selectedIndex() {
+        return fx(() -> window.model().selectedIndex());
+    }
+
+    protected TabModel selected() {
+        return fx(() -> window.model().selected());
+    }
+
+    protected BrowserTab selectedTab() {
+        return fx(() -> window.tab(window.model().selected()));
+    }
+
+    protected String addressText() {
+        return fx(() -> addressBar().getText());
+    }
+
+    protected Object script(BrowserTab tab, String js) {
+        return fx(() -> tab.engine().executeScript(js));
+    }
+
+    // ---- nodes ----
+
+    protected TextField addressBar() {
+        return lookup("#address-bar");
+    }
+
+    /** The header node of the tab at {@code index} in the strip. */
+    protected Node tabHeader(int index) {
+        TabModel tab = fx(() -> window.model().tabs().get(index));
+        return lookup("#tab-" + tab.id());
+    }
+
+    @SuppressWarnings("unchecked")
+    protected <T extends Node> T lookup(String query) {
+        return (T) Objects.requireNonNull(robot.lookup(query).query(), query);
+    }
+
+    // ---- acting like a user ----
+
+    /** Presses the platform shortcut key with {@code keys}, like Ctrl+T. */
+    protected void shortcut(KeyCode... keys) {
+        KeyCode[] all = new KeyCode[keys.length + 1];
+        all[0] = SHORTCUT;
+        System.arraycopy(keys, 0, all, 1, keys.length);
+        robot.push(all);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    protected void keys(KeyCode... keys) {
+        robot.push(keys);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks into the selected page so the WebView has the keyboard focus. */
+    protected void focusPage() {
+        robot.clickOn(fx(() -> selectedTab().webView()));
+        waitUntil("page focused", () -> selectedTab().webView().isFocused());
+    }
+
+    /** Focuses the address bar by clicking it, types {@code text} and presses Enter. */
+    protected void typeAddress(String text) {
+        robot.doubleClickOn(addressBar());
+        shortcut(KeyCode.A);
+        robot.write(text);
+        keys(KeyCode.ENTER);
+    }
+}
