@@ -53,6 +53,12 @@ final class TestTab implements AutoCloseable {
 
     /** Loads {@code url} and waits until the load succeeded. */
     void load(String url) {
+        navigate(url, () -> engine.load(url));
+    }
+
+    /** Runs {@code action} on the FX thread (a load, reload or history step) and waits until it loaded. */
+    void navigate(String what, Runnable action) {
+        String url = what;
         CompletableFuture<Worker.State> done = new CompletableFuture<>();
         Fx.run(() -> {
             ChangeListener<Worker.State> listener = new ChangeListener<>() {
@@ -66,7 +72,7 @@ final class TestTab implements AutoCloseable {
                 }
             };
             engine.getLoadWorker().stateProperty().addListener(listener);
-            engine.load(url);
+            action.run();
         });
         Worker.State state;
         try {
