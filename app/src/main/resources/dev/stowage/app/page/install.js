@@ -379,7 +379,7 @@
           }, 0]);
           return;
         }
-        if (newValue === null) {
+        if (newValue === null || newValue === undefined) {
           if (items.has(key)) {
             items.delete(key);
             count--;

@@ -121,8 +121,17 @@ final class TestTab implements AutoCloseable {
         return new PageReport(url, evalString("window.__results.join('\\n')"));
     }
 
+    /** Fails the test when the shell reported that some document did not get its sessionStorage. */
+    void assertNoInjectionFailure() {
+        String failure = storage == null ? null : Fx.call(() -> storage.failureProperty().get());
+        if (failure != null) {
+            throw new AssertionError("injection failed: " + failure);
+        }
+    }
+
     @Override
     public void close() {
+        assertNoInjectionFailure();
         Fx.run(() -> {
             if (storage != null) {
                 storage.close();
