@@ -23,9 +23,13 @@ final class TestTab implements AutoCloseable {
     final PageStorage storage;
 
     private TestTab(Stage stage, WebView view, PageStorage storage) {
+        this(stage, view, view.getEngine(), storage);
+    }
+
+    private TestTab(Stage stage, WebView view, WebEngine engine, PageStorage storage) {
         this.stage = stage;
         this.view = view;
-        this.engine = view.getEngine();
+        this.engine = engine;
         this.storage = storage;
     }
 
@@ -103,7 +107,7 @@ final class TestTab implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + condition + "; page says: "
-                        + evalString("window.__results ? window.__results.join('\\n') : document.title"));
+                        + evalString("window.__report ? window.__report() : document.title"));
             }
             try {
                 Thread.sleep(5);
@@ -118,7 +122,7 @@ final class TestTab implements AutoCloseable {
     PageReport run(String url) {
         load(url);
         await("window.__done === true", Duration.ofSeconds(20));
-        return new PageReport(url, evalString("window.__results.join('\\n')"));
+        return new PageReport(url, evalString("window.__report()"));
     }
 
     /** Fails the test when the shell reported that some document did not get its sessionStorage. */
@@ -137,7 +141,9 @@ final class TestTab implements AutoCloseable {
                 storage.close();
             }
             engine.load("about:blank");
-            stage.close();
+            if (stage != null) {
+                stage.close();
+            }
         });
     }
 }

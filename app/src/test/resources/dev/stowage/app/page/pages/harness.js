@@ -2,7 +2,10 @@
 // Captures what it uses, because hostile pages rewrite globals right after loading it.
 (function () {
   'use strict';
+  // Null prototype: a hostile page's Array.prototype index setters must not swallow the results.
   const results = [];
+  Object.setPrototypeOf(results, null);
+  const join = Array.prototype.join;
   const stringify = JSON.stringify;
   const is = Object.is;
   const push = Array.prototype.push;
@@ -25,7 +28,7 @@
   function record(ok, name, actual, expected) {
     apply(push, results, [(ok ? 'PASS' : 'FAIL') + '\t' + name + '\t' + show(actual) + '\t' + show(expected)]);
   }
-  window.__results = results;
+  window.__report = function () { return apply(join, results, ['\n']); };
   window.check = function (name, actual, expected) {
     record(is(actual, expected), name, actual, expected);
   };
