@@ -9,7 +9,9 @@ import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import netscape.javascript.JSException;
 import netscape.javascript.JSObject;
 
@@ -18,14 +20,10 @@ import netscape.javascript.JSObject;
  * realm ever holds.
  *
  * <p><b>What a page can reach.</b> The install script keeps this object in a closure, but WebKit makes
- * every public method of it callable from JavaScript, so the public surface is exactly the three writes
- * below: String arguments, int results, no public fields. The origin and the namespace are fixed by Java
+ * every public method of it callable from JavaScript, so the public surface is exactly one method,
+ * {@link #apply(String)}: a String argument, an int result, no public fields. The origin and the namespace are fixed by Java
  * at construction (from the frame's document URL and the tab); nothing a page passes can name another
  * origin or tab. Everything the shell needs is package-private, which JavaScript cannot call.
- *
- * <p><b>Results.</b> {@link #OK}; {@link #QUOTA_EXCEEDED} (nothing changed; the script throws a
- * {@code QuotaExceededError}); {@link #NOT_WRITABLE} when the tab's namespace no longer accepts writes
- * (the tab is closing), in which case the write is dropped.
  *
  * <p><b>Lifetime.</b> {@link PageStorage} holds the only strong Java reference while the document lives
  * and {@link #close() closes} it when the frame gets a new document or goes away. A closed bridge still
@@ -37,63 +35,91 @@ public final class DocumentBridge {
     static final int OK = 0;
     static final int QUOTA_EXCEEDED = 1;
     static final int NOT_WRITABLE = 2;
+    static final int REJECTED = 3;
 
     private static final System.Logger LOG = System.getLogger(DocumentBridge.class.getName());
     private static final AtomicInteger OPEN = new AtomicInteger();
 
     private final StorageArea area;
     private final ChangeSource source;
-    private final Function<ChangeSource, String> writerUrl;
+    private final int id;
+    private final Predicate<ChangeSource> sameTab;
+    private final Consumer<String> problems;
+    private final Predicate<DocumentBridge> alive;
     private JSObject receiver;
     private Subscription subscription;
 
     /**
-     * @param area      the area of the document's origin in its tab's namespace
-     * @param source    this document's token, so its own writes do not come back to it as events
-     * @param writerUrl the URL of the document that made a change, by its token ("" if not one of the tab's)
+     * @param area     the area of the document's origin in its tab's namespace
+     * @param source   this document's token
+     * @param sameTab  whether a change's source is a document of this tab: those documents update each
+     *                 other's caches in JavaScript, so Java pushes only the changes made elsewhere
+     * @param problems where to report that a document and Java disagree
+     * @param alive    whether the document is still the one in its frame, asked before Java calls into it
+     *                 for a change made elsewhere (calling into a window WebKit has torn down crashes it)
      */
-    DocumentBridge(StorageArea area, ChangeSource source, Function<ChangeSource, String> writerUrl) {
+    DocumentBridge(StorageArea area, ChangeSource source, int id, Predicate<ChangeSource> sameTab,
+                   Consumer<String> problems, Predicate<DocumentBridge> alive) {
         this.area = Objects.requireNonNull(area, "area");
         this.source = Objects.requireNonNull(source, "source");
-        this.writerUrl = Objects.requireNonNull(writerUrl, "writerUrl");
+        this.id = id;
+        this.alive = Objects.requireNonNull(alive, "alive");
+        this.sameTab = Objects.requireNonNull(sameTab, "sameTab");
+        this.problems = Objects.requireNonNull(problems, "problems");
     }
 
-    /** Stores an item; see the class comment for the result. */
-    public int set(String key, String value) {
-        if (key == null || value == null) {
-            return NOT_WRITABLE;
+    /**
+     * Applies the document's batch of writes, in order: a JSON array of {@code "s", key, value},
+     * {@code "r", key} and {@code "c"} entries,. The script has already decided each write against the
+     * quota; the area decides again, and a disagreement is reported as a failure (it would mean the
+     * document's cache had drifted from Java).
+     *
+     * @return {@link #OK}, {@link #QUOTA_EXCEEDED} if some write was refused, {@link #NOT_WRITABLE} if the
+     *         namespace no longer takes writes (the tab is closing; the rest of the batch is dropped),
+     *         {@link #REJECTED} for a malformed batch
+     */
+    public int apply(String batch) {
+        if (batch == null) {
+            return REJECTED;
         }
+        List<String> ops;
         try {
-            area.set(key, value, source);
-            return OK;
-        } catch (QuotaExceededException e) {
-            return QUOTA_EXCEEDED;
+            ops = JsonStrings.decodeArray(batch);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            problems.accept("a document sent a malformed batch: " + e.getMessage());
+            return REJECTED;
+        }
+        int status = OK;
+        int i = 0;
+        try {
+            while (i < ops.size()) {
+                String op = ops.get(i++);
+                switch (op) {
+                    case "s" -> {
+                        String key = ops.get(i++);
+                        String value = ops.get(i++);
+                        try {
+                            area.set(key, value, source);
+                        } catch (QuotaExceededException e) {
+                            status = QUOTA_EXCEEDED;
+                            problems.accept("a document's cache drifted from Java: " + e.getMessage());
+                        }
+                    }
+                    case "r" -> area.remove(ops.get(i++), source);
+                    case "c" -> area.clear(source);
+                    default -> {
+                        problems.accept("a document sent an unknown write " + op);
+                        return REJECTED;
+                    }
+                }
+            }
+        } catch (IndexOutOfBoundsException e) {
+            problems.accept("a document sent a truncated batch");
+            return REJECTED;
         } catch (IllegalStateException e) {
             return NOT_WRITABLE;
         }
-    }
-
-    /** Removes an item. */
-    public int remove(String key) {
-        if (key == null) {
-            return NOT_WRITABLE;
-        }
-        try {
-            area.remove(key, source);
-            return OK;
-        } catch (IllegalStateException e) {
-            return NOT_WRITABLE;
-        }
-    }
-
-    /** Removes every item of the document's origin. */
-    public int clear() {
-        try {
-            area.clear(source);
-            return OK;
-        } catch (IllegalStateException e) {
-            return NOT_WRITABLE;
-        }
+        return status;
     }
 
     StorageArea area() {
@@ -106,7 +132,7 @@ public final class DocumentBridge {
 
     /** The area's items as the install script's seed: a JSON array {@code [key, value, key, value...]}. */
     String seedJson() {
-        return JsonSeed.encode(area.getAll());
+        return JsonStrings.encode(area.getAll());
     }
 
     /** Starts pushing other documents' changes of the area to the document's {@code receiver}. */
@@ -117,6 +143,28 @@ public final class DocumentBridge {
         this.receiver = Objects.requireNonNull(documentReceiver, "documentReceiver");
         this.subscription = area.addChangeListener(this::onChange);
         OPEN.incrementAndGet();
+    }
+
+    /** The document's number among the tab's documents; peers know each other by it. */
+    int id() {
+        return id;
+    }
+
+    JSObject receiver() {
+        return receiver;
+    }
+
+    /** Asks the document to send its pending writes now. */
+    void flush() {
+        JSObject target = receiver;
+        if (target == null) {
+            return;
+        }
+        try {
+            target.call("flush");
+        } catch (JSException | IllegalStateException e) {
+            LOG.log(Level.DEBUG, "could not flush a document", e);
+        }
     }
 
     /** Stops the pushes and lets go of the document's receiver. Idempotent. */
@@ -136,10 +184,10 @@ public final class DocumentBridge {
 
     private void onChange(StorageChange change) {
         JSObject target = receiver;
-        if (target == null || change.source() == source) {
+        if (target == null || change.source() == source || sameTab.test(change.source()) || !alive.test(this)) {
             return;
         }
-        String url = writerUrl.apply(change.source());
+        String url = "";
         try {
             if (change.cleared()) {
                 target.call("change", null, null, null, url, Boolean.TRUE);

@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +20,8 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.concurrent.Worker;
 import javafx.scene.web.WebEngine;
 import netscape.javascript.JSObject;
 
@@ -40,9 +44,13 @@ import netscape.javascript.JSObject;
  * the document opaque: reading {@code sessionStorage} throws {@code SecurityError}. {@code file:} pages all
  * share the origin {@code file://} ({@link Origin}'s rule) whatever WebKit says.
  *
- * <p><b>Coherence.</b> A write of one document is pushed synchronously, in order, into the cache of every
- * other document of the same tab and origin, which then get a {@code storage} event as a queued task.
- * Other tabs have other namespaces and never hear of it.
+ * <p><b>Coherence.</b> A document's script decides each write itself (its cache holds the whole area, so
+ * quota errors are exact and synchronous), applies it at once to the cache of every other document of the
+ * same tab and origin (its peers, which then get a {@code storage} event as a queued task), and sends its
+ * writes to Java in order, one bridge call per script run. Java is therefore current at the end of every
+ * script, before any document of the tab starts, and whenever {@link #flush()} is called. Changes that do
+ * not come from the tab's documents (the shell's own, such as clearing an origin) are pushed by Java into
+ * every document's cache. Other tabs have other namespaces and never hear of a write.
  *
  * <p><b>Failure.</b> {@link #attach} throws {@link InjectionUnavailableException} when WebKit's hook
  * cannot be installed. A document that cannot be set up later is reported through {@link #failureProperty()}
@@ -66,9 +74,12 @@ public final class PageStorage implements AutoCloseable {
     private final Map<Long, Origin> frameOrigins = new HashMap<>();
     private final Map<ChangeSource, Long> framesBySource = new HashMap<>();
     private DocumentStartHook hook;
+    private WebEngine engine;
+    private ChangeListener<Worker.State> loadListener;
     private boolean walking;
     private boolean walkAgain;
     private long documentsStarted;
+    private int lastDocumentId;
 
     private PageStorage(Supplier<SessionNamespace> namespace) {
         this.namespace = namespace;
@@ -91,6 +102,16 @@ public final class PageStorage implements AutoCloseable {
         }
         PageStorage storage = new PageStorage(namespace);
         storage.hook = DocumentStartHook.install(engine, storage::onWindowCleared);
+        // A navigation is about to replace the main frame's documents. Scripts that ran outside the
+        // event loop (WebEngine.executeScript does not reach a microtask checkpoint) may still hold
+        // writes; by the time the new window is cleared the old one can no longer be called.
+        storage.loadListener = (o, old, now) -> {
+            if (now == Worker.State.SCHEDULED || now == Worker.State.RUNNING) {
+                storage.flush();
+            }
+        };
+        engine.getLoadWorker().stateProperty().addListener(storage.loadListener);
+        storage.engine = engine;
         return storage;
     }
 
@@ -109,12 +130,33 @@ public final class PageStorage implements AutoCloseable {
         return documentsStarted;
     }
 
+    /**
+     * Makes the tab's namespace current: every document sends the writes its script made since the
+     * script's last microtask checkpoint. Documents do this by themselves at the end of each script and
+     * before another document of the tab starts; shell code that reads, snapshots or clones the tab's
+     * namespace in the middle of a page's script (a popup handler is the case that matters: it runs inside
+     * {@code window.open} or a link click) must call this first. Cheap when nothing is pending.
+     */
+    public void flush() {
+        if (hook == null || bridges.isEmpty()) {
+            return;
+        }
+        for (FrameState state : surveyAll()) {
+            DocumentBridge bridge = bridges.get(state.frame());
+            if (bridge != null && !state.fresh()) {
+                bridge.flush(); // its window still carries our marker: the document we know, alive
+            }
+        }
+    }
+
     /** Detaches from the engine and drops every bridge. Documents already loaded keep their caches. */
     @Override
     public void close() {
+        flush();
         if (hook != null) {
             hook.close();
             hook = null;
+            engine.getLoadWorker().stateProperty().removeListener(loadListener);
         }
         bridges.values().forEach(DocumentBridge::close);
         bridges.clear();
@@ -133,9 +175,7 @@ public final class PageStorage implements AutoCloseable {
         try {
             do {
                 walkAgain = false;
-                Set<Long> alive = new HashSet<>();
-                walk(hook.mainFrame(), null, alive);
-                prune(alive);
+                walk();
             } while (walkAgain && hook != null);
         } catch (RuntimeException e) {
             reportFailure("document start failed: " + e, e);
@@ -144,24 +184,58 @@ public final class PageStorage implements AutoCloseable {
         }
     }
 
-    private void walk(long frame, Origin parentOrigin, Set<Long> alive) {
-        if (hook == null) {
-            return;
+    /** A frame of the tree as the guard found it: its origin is known once {@code fresh} is false. */
+    private record FrameState(long frame, Origin parentOrigin, String freshWindowOrigin) {
+        boolean fresh() {
+            return freshWindowOrigin != null;
         }
-        alive.add(frame);
-        Origin origin = frameOrigins.getOrDefault(frame, Origin.opaque());
-        try {
-            Object guard = hook.executeScript(frame, GUARD);
-            if (guard instanceof String) {
-                origin = resolveOrigin(frame, parentOrigin, (String) guard);
-                install(frame, origin);
+    }
+
+    // Two passes, because a document that was replaced must never be called again (calling into a
+    // window WebKit has torn down crashes it): first learn which frames hold our live documents, then
+    // let go of the others without a single call into them, then set up the new ones.
+    private void walk() {
+        List<FrameState> frames = surveyAll();
+        Set<Long> live = new HashSet<>();
+        for (FrameState state : frames) {
+            if (!state.fresh()) {
+                live.add(state.frame());
+                DocumentBridge bridge = bridges.get(state.frame());
+                if (bridge != null) {
+                    bridge.flush(); // a starting document's seed must hold everything written so far
+                }
             }
-        } catch (RuntimeException e) {
-            // One broken frame must not leave its siblings without storage; the shell shows the failure.
-            reportFailure("frame " + frame + " (" + safeUrl(frame) + ") got no sessionStorage: " + e, e);
         }
+        for (Long frame : Set.copyOf(bridges.keySet())) {
+            if (!live.contains(frame)) {
+                dropBridge(frame);
+            }
+        }
+        frameOrigins.keySet().retainAll(live);
+        for (FrameState state : frames) {
+            if (state.fresh()) {
+                try {
+                    Origin origin = resolveOrigin(state.frame(), state.parentOrigin(), state.freshWindowOrigin());
+                    install(state.frame(), origin);
+                } catch (RuntimeException e) {
+                    // One broken frame must not leave its siblings without storage; the shell shows it.
+                    reportFailure("frame " + state.frame() + " (" + safeUrl(state.frame()) + ") got no sessionStorage: "
+                            + e, e);
+                }
+            }
+        }
+    }
+
+    private void survey(long frame, Origin parentOrigin, List<FrameState> out) {
+        Object guard = hook.executeScript(frame, GUARD);
+        String freshOrigin = guard instanceof String ? (String) guard : null;
+        out.add(new FrameState(frame, parentOrigin, freshOrigin));
+        // A fresh frame's origin is decided later; its children are fresh too (a new document has new
+        // frames), and about:blank children inherit what the parent gets, which resolveOrigin reads back.
+        Origin origin = freshOrigin == null ? frameOrigins.getOrDefault(frame, Origin.opaque())
+                : resolveOrigin(frame, parentOrigin, freshOrigin);
         for (long child : hook.childFrames(frame)) {
-            walk(child, origin, alive);
+            survey(child, origin, out);
         }
     }
 
@@ -196,17 +270,33 @@ public final class PageStorage implements AutoCloseable {
             SessionNamespace ns = Objects.requireNonNull(namespace.get(), "the tab has no namespace");
             StorageArea area = ns.area(origin);
             ChangeSource source = ChangeSource.named("frame " + frame + " " + origin.serialize());
-            bridge = new DocumentBridge(area, source, this::writerUrl);
+            bridge = new DocumentBridge(area, source, ++lastDocumentId, framesBySource::containsKey,
+                    problem -> reportFailure(problem, null), this::isAlive);
         } catch (RuntimeException e) {
             reportFailure("no storage for " + origin.serialize() + ": " + e, e);
             frameOrigins.put(frame, Origin.opaque());
             installer.call("call", null, null, null, MARKER);
             return;
         }
-        Object receiver = installer.call("call", null, bridge, bridge.seedJson(), MARKER);
-        bridge.connect((JSObject) receiver);
+        JSObject receiver = (JSObject) installer.call("call", null, bridge, bridge.seedJson(), MARKER,
+                (double) bridge.area().quotaBytes(), bridge.id());
+        bridge.connect(receiver);
+        List<DocumentBridge> others = List.copyOf(bridges.values());
         bridges.put(frame, bridge);
         framesBySource.put(bridge.source(), frame);
+        // Same tab, same area: the documents keep each other's caches current without a trip to Java.
+        for (DocumentBridge other : others) {
+            if (other.area() == bridge.area() && other.receiver() != null) {
+                try {
+                    other.receiver().call("addPeer", bridge.id(), receiver);
+                    receiver.call("addPeer", other.id(), other.receiver());
+                } catch (RuntimeException e) {
+                    // Measured about once in a thousand navigations: the other document is being torn
+                    // down right now; the walk its replacement triggers lets go of it.
+                    LOG.log(Level.DEBUG, "could not link a document with a peer", e);
+                }
+            }
+        }
     }
 
     private String safeUrl(long frame) {
@@ -217,30 +307,42 @@ public final class PageStorage implements AutoCloseable {
         }
     }
 
-    private String writerUrl(ChangeSource source) {
-        Long frame = framesBySource.get(source);
-        if (frame == null || hook == null) {
-            return "";
-        }
-        String url = hook.frameUrl(frame);
-        return url == null ? "" : url;
-    }
-
-    private void prune(Set<Long> alive) {
-        for (Long frame : Set.copyOf(bridges.keySet())) {
-            if (!alive.contains(frame)) {
-                dropBridge(frame);
-            }
-        }
-        frameOrigins.keySet().retainAll(alive);
-    }
-
+    /** Lets go of a frame's document without calling into it: it may be gone already. */
     private void dropBridge(long frame) {
         DocumentBridge old = bridges.remove(frame);
-        if (old != null) {
-            old.close();
-            framesBySource.remove(old.source());
+        if (old == null) {
+            return;
         }
+        old.close();
+        framesBySource.remove(old.source());
+        for (DocumentBridge other : bridges.values()) {
+            if (other.area() == old.area() && other.receiver() != null) {
+                try {
+                    other.receiver().call("removePeer", old.id());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.DEBUG, "could not unlink a document", e);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code bridge}'s document is still in its frame: the frame exists and its window is ours. */
+    private boolean isAlive(DocumentBridge bridge) {
+        if (hook == null) {
+            return false;
+        }
+        for (FrameState state : surveyAll()) {
+            if (!state.fresh() && bridges.get(state.frame()) == bridge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<FrameState> surveyAll() {
+        List<FrameState> frames = new ArrayList<>();
+        survey(hook.mainFrame(), null, frames);
+        return frames;
     }
 
     private void reportFailure(String message, Throwable cause) {

@@ -2,17 +2,21 @@
 //
 // Java (PageStorage) evaluates this file in a frame whose window object was just created, before any
 // script of the document ran. Its completion value is the installer function; Java calls it once with
-// the document's bridge (or null for an opaque origin), the area's items as a JSON seed and the name of
-// the marker that tells Java the window is done. The installer returns the receiver object through which
-// Java pushes other documents' changes.
+// the document's bridge (or null for an opaque origin), the area's items as a JSON seed, the name of
+// the marker that tells Java the window is done and the area's quota. The installer returns the
+// document's receiver: Java pushes changes made elsewhere through it, asks it to flush, and introduces
+// it to the other documents of the same tab and origin (its peers).
 //
 // Rules this file lives by, because the page runs in the same realm right after us:
 // - Every built-in is captured here, while the realm is pristine; nothing below looks up a global or a
 //   prototype method at call time. Containers get their methods as own properties, objects we create
 //   have a null prototype, descriptors and dictionaries are written with `__proto__: null`.
 // - The bridge is reachable only through this closure; it is never put on `window`.
-// - Reads are served from the cache; writes go to Java synchronously and in order, so quota errors are
-//   exact and nothing changes when Java refuses.
+// - Reads are served from the cache. A write is decided here, exactly and synchronously (the cache holds
+//   the whole area, so the quota arithmetic is Java's: 2 bytes per UTF-16 unit of key plus value), applied
+//   to this cache and to every peer's cache at once (they also get their storage event queued), and
+//   logged; the log goes to Java as one bridge call at the end of the current script (a microtask), or
+//   earlier when Java asks (flush), for example before another document of the tab starts.
 (function () {
   'use strict';
 
@@ -44,6 +48,10 @@
   const StorageEventRef = win.StorageEvent;
   const storageEventProto = StorageEventRef.prototype;
   const jsonParse = JSON.parse;
+  const jsonStringify = JSON.stringify;
+  const queueMicrotaskRef = win.queueMicrotask;
+  const documentRef = win.document;
+  const documentUrlGetter = getOwnPropertyDescriptor(win.Document.prototype, 'URL').get;
   const setTimeoutRef = win.setTimeout;
   const dispatchEventRef = win.EventTarget.prototype.dispatchEvent;
   const functionProto = Function.prototype;
@@ -107,7 +115,7 @@
     return new TypeErrorRef('Not enough arguments');
   }
 
-  return function install(bridge, seedJson, marker) {
+  return function install(bridge, seedJson, marker, quotaBytes, documentId) {
     // The marker tells Java's guard that this window is done; non-configurable so no page can make us
     // install twice into a live document.
     defineProperty(win, marker, {
@@ -130,12 +138,14 @@
     // ---- the cache: items in insertion order, served to every read --------------------------------
     const items = sealedMap();
     let count = 0;
+    let bytes = 0;
     let keyList = null; // items' keys in order, rebuilt lazily after an insert or a delete
 
     const seed = jsonParse(seedJson);
     for (let i = 0; i + 1 < seed.length; i += 2) {
       items.set(seed[i], seed[i + 1]);
       count++;
+      bytes += 2 * (seed[i].length + seed[i + 1].length);
     }
 
     function keyAt(index) {
@@ -151,49 +161,159 @@
       return keyList[index];
     }
 
-    // ---- writes: Java first, the cache only once Java said yes ------------------------------------
-    function setItemImpl(key, value) {
-      const old = items.get(key);
-      if (old === value) {
+    // Applies one change to this cache only; shared by our own writes and by changes pushed to us.
+    function applyLocal(key, newValue, cleared) {
+      if (cleared) {
+        items.clear();
+        count = 0;
+        bytes = 0;
+        keyList = null;
         return;
       }
-      const status = bridge.set(key, value);
-      if (status !== 0) {
-        if (status === 1) {
-          throw new DOMExceptionRef(
-            'The quota has been exceeded.', 'QuotaExceededError');
+      const old = items.get(key);
+      if (old !== undefined) {
+        bytes -= 2 * (key.length + old.length);
+      }
+      if (newValue === null || newValue === undefined) {
+        if (old !== undefined) {
+          items.delete(key);
+          count--;
+          keyList = null;
         }
-        return; // the tab is closing: the write is dropped, as Java dropped it
+        return;
       }
       if (old === undefined) {
         count++;
         keyList = null;
       }
-      items.set(key, value);
+      items.set(key, newValue);
+      bytes += 2 * (key.length + newValue.length);
+    }
+
+    // ---- the write log and the peers (other documents of the tab with this origin) ----------------
+    // The log holds, per key, the latest write since the last flush, in the order Java must apply them
+    // so that its area ends up equal to this cache, keys in the same order. Java's listeners therefore
+    // see one change per key per flush, not every intermediate value.
+    const REMOVED = {__proto__: null};
+    const pending = sealedMap();
+    let pendingCount = 0;
+    let pendingCleared = false;
+    let flushQueued = false;
+    // Peers by id: Java introduces them when a document starts and takes them away (by id, never by
+    // calling the gone document) when one is replaced or removed. A removed iframe may stay on the list
+    // until the tab's next document starts; calling it is harmless, its window no longer runs tasks.
+    const peerIds = [];
+    setPrototypeOf(peerIds, null);
+    const peers = [];
+    setPrototypeOf(peers, null);
+    let peerCount = 0;
+
+    function flush() {
+      flushQueued = false;
+      if (pendingCount === 0 && !pendingCleared) {
+        return;
+      }
+      const batch = [];
+      setPrototypeOf(batch, null);
+      let n = 0;
+      if (pendingCleared) {
+        batch[n++] = 'c';
+      }
+      pending.forEach(function (value, key) {
+        if (value === REMOVED) {
+          batch[n++] = 'r';
+          batch[n++] = key;
+        } else {
+          batch[n++] = 's';
+          batch[n++] = key;
+          batch[n++] = value;
+        }
+      });
+      pending.clear();
+      pendingCount = 0;
+      pendingCleared = false;
+      bridge.apply(jsonStringify(batch));
+    }
+
+    function queueFlush() {
+      if (pendingCount >= 50000) {
+        flush(); // a long-running writer of many keys: keep the log (and Java's lag) bounded
+      } else if (!flushQueued) {
+        flushQueued = true;
+        reflectApply(queueMicrotaskRef, win, [flush]);
+      }
+    }
+
+    function logSet(key, value) {
+      const previous = pending.get(key);
+      if (previous === REMOVED) {
+        flush(); // removed, then set again: the key moved to the end, Java must see the removal first
+      } else if (previous === undefined) {
+        pendingCount++;
+      }
+      pending.set(key, value);
+      queueFlush();
+    }
+
+    function logRemove(key) {
+      if (pending.has(key)) {
+        pending.delete(key);
+      } else {
+        pendingCount++;
+      }
+      pending.set(key, REMOVED);
+      queueFlush();
+    }
+
+    function logClear() {
+      pending.clear();
+      pendingCount = 0;
+      pendingCleared = true;
+      queueFlush();
+    }
+
+    function tellPeers(key, oldValue, newValue, cleared) {
+      if (peerCount === 0) {
+        return;
+      }
+      const url = reflectApply(documentUrlGetter, documentRef, []);
+      for (let i = 0; i < peerCount; i++) {
+        peers[i].change(key, oldValue, newValue, url, cleared);
+      }
+    }
+
+    // ---- writes: decided here, then applied everywhere in the tab, then logged for Java -----------
+    function setItemImpl(key, value) {
+      const old = items.get(key);
+      if (old === value) {
+        return;
+      }
+      const after = bytes + 2 * (key.length + value.length) - (old === undefined ? 0 : 2 * (key.length + old.length));
+      if (after > quotaBytes && after > bytes) {
+        throw new DOMExceptionRef('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      applyLocal(key, value, false);
+      logSet(key, value);
+      tellPeers(key, old === undefined ? null : old, value, false);
     }
 
     function removeItemImpl(key) {
-      if (!items.has(key)) {
+      const old = items.get(key);
+      if (old === undefined) {
         return;
       }
-      if (bridge.remove(key) !== 0) {
-        return;
-      }
-      items.delete(key);
-      count--;
-      keyList = null;
+      applyLocal(key, null, false);
+      logRemove(key);
+      tellPeers(key, old, null, false);
     }
 
     function clearImpl() {
       if (count === 0) {
         return;
       }
-      if (bridge.clear() !== 0) {
-        return;
-      }
-      items.clear();
-      count = 0;
-      keyList = null;
+      applyLocal(null, null, true);
+      logClear();
+      tellPeers(null, null, null, true);
     }
 
     // ---- the Storage object: a Proxy with the legacy-platform-object named property rules ----------
@@ -364,37 +484,40 @@
       }, 'sessionStorage').get, nativeSessionStorageGetter())
     });
 
-    // ---- the receiver: Java pushes other same-origin documents' changes here -------------------------
+    // ---- the receiver: Java and the peers push changes here ----------------------------------------
     return {
       __proto__: null,
-      // Called synchronously by Java during another document's write: the cache changes now, so a read
-      // right after the writer's call sees it; the event is a queued task, as browsers do it.
+      // A change made by another document of the tab (called by that document's script) or by the shell
+      // (called by Java): the cache changes now, so a read right after the writer's call sees it; the
+      // event is a queued task, as browsers do it.
       change(key, oldValue, newValue, url, cleared) {
-        if (cleared) {
-          items.clear();
-          count = 0;
-          keyList = null;
-          reflectApply(setTimeoutRef, win, [function () {
-            fireStorageEvent(null, null, null, url);
-          }, 0]);
-          return;
-        }
-        if (newValue === null || newValue === undefined) {
-          if (items.has(key)) {
-            items.delete(key);
-            count--;
-            keyList = null;
-          }
-        } else {
-          if (!items.has(key)) {
-            count++;
-            keyList = null;
-          }
-          items.set(key, newValue);
-        }
+        applyLocal(key, newValue, cleared);
+        const eventKey = cleared ? null : key;
+        const eventOld = cleared || oldValue === undefined ? null : oldValue;
+        const eventNew = cleared || newValue === undefined ? null : newValue;
         reflectApply(setTimeoutRef, win, [function () {
-          fireStorageEvent(key, oldValue, newValue, url);
+          fireStorageEvent(eventKey, eventOld, eventNew, url);
         }, 0]);
+      },
+      // Java needs the area current (another document starts, the tab closes, the shell reads it).
+      flush() {
+        flush();
+      },
+      addPeer(id, peer) {
+        peerIds[peerCount] = id;
+        peers[peerCount++] = peer;
+      },
+      removePeer(id) {
+        for (let i = 0; i < peerCount; i++) {
+          if (peerIds[i] === id) {
+            peerCount--;
+            peerIds[i] = peerIds[peerCount];
+            peers[i] = peers[peerCount];
+            peerIds.length = peerCount;
+            peers.length = peerCount;
+            return;
+          }
+        }
       }
     };
   };

@@ -75,27 +75,29 @@ class HostilePageTest {
         StorageArea area = Fx.call(() -> ns.area(Origin.of("https://mine.example")));
         try (TestTab tab = TestTab.nativeStorage()) {
             tab.load(server.url("/probe.html"));
-            DocumentBridge bridge = new DocumentBridge(area, ChangeSource.named("test"), s -> "");
+            DocumentBridge bridge = new DocumentBridge(area, ChangeSource.named("test"), 1, s -> false, problem -> { }, b -> false);
             Fx.run(() -> ((JSObject) tab.engine.executeScript("window")).setMember("leaked", bridge));
             String probe = "(function(){ var out = {};"
-                    + "['seedJson','area','source','connect','close','onChange','receiver','subscription','openCount']"
+                    + "['seedJson','area','source','connect','close','onChange','receiver','subscription','openCount','flush']"
                     + ".forEach(function(n){ out[n] = typeof leaked[n]; });"
                     + "try { out.forName = String(leaked.getClass().forName('java.lang.Runtime')); } catch (e) { out.forName = 'threw'; }"
                     + "try { out.methods = String(leaked.getClass().getMethods()); } catch (e) { out.methods = 'threw'; }"
                     + "try { out.loader = String(leaked.getClass().getClassLoader()); } catch (e) { out.loader = 'threw'; }"
                     + "try { leaked.wait(); out.wait = 'returned'; } catch (e) { out.wait = 'threw'; }"
-                    + "out.set = leaked.set('k', 'v');"
-                    + "try { out.forged = leaked.set('k2', 'v', 'https://bank.example'); } catch (e) { out.forged = 'threw'; }"
+                    + "out.set = leaked.apply('[\\\"s\\\",\\\"k\\\",\\\"v\\\"]');"
+                    + "try { out.forged = leaked.apply('[\\\"s\\\",\\\"k2\\\",\\\"v\\\"]', 'https://bank.example', 'tab-2'); } catch (e) { out.forged = 'threw'; }"
+                    + "out.junk = leaked.apply('{not json');"
                     + "return JSON.stringify(out); })()";
             String result = tab.evalString(probe);
             for (String hidden : List.of("seedJson", "area", "source", "connect", "close", "onChange", "receiver",
-                    "subscription", "openCount")) {
+                    "subscription", "openCount", "flush")) {
                 assertTrue(result.contains("\"" + hidden + "\":\"undefined\""), hidden + " is reachable: " + result);
             }
             assertFalse(result.contains("class java.lang.Runtime"), "forName must not hand out classes: " + result);
             assertTrue(result.contains("\"methods\":\"threw\""), result);
             assertTrue(result.contains("\"loader\":\"threw\""), result);
             assertTrue(result.contains("\"set\":0"), result);
+            assertTrue(result.contains("\"junk\":3"), "a malformed batch is rejected: " + result);
             assertEquals("v", Fx.call(() -> area.get("k")));
             assertEquals(List.of(Origin.of("https://mine.example")), List.copyOf(Fx.call(ns::origins)),
                     "no argument can name another origin: " + result);
