@@ -207,6 +207,19 @@
     const peers = [];
     setPrototypeOf(peers, null);
     let peerCount = 0;
+    // Set when a peer (or Java) told us about a write: that peer may hold unsent writes, which must reach
+    // Java before ours do, or Java would apply two documents' writes out of order. Flushing the peers
+    // before our first write after theirs keeps at most one unsent log per area.
+    let peersMayHavePending = false;
+
+    function flushPeersFirst() {
+      if (peersMayHavePending) {
+        peersMayHavePending = false;
+        for (let i = 0; i < peerCount; i++) {
+          peers[i].flush();
+        }
+      }
+    }
 
     function flush() {
       flushQueued = false;
@@ -292,6 +305,7 @@
       if (after > quotaBytes && after > bytes) {
         throw new DOMExceptionRef('The quota has been exceeded.', 'QuotaExceededError');
       }
+      flushPeersFirst();
       applyLocal(key, value, false);
       logSet(key, value);
       tellPeers(key, old === undefined ? null : old, value, false);
@@ -302,6 +316,7 @@
       if (old === undefined) {
         return;
       }
+      flushPeersFirst();
       applyLocal(key, null, false);
       logRemove(key);
       tellPeers(key, old, null, false);
@@ -311,6 +326,7 @@
       if (count === 0) {
         return;
       }
+      flushPeersFirst();
       applyLocal(null, null, true);
       logClear();
       tellPeers(null, null, null, true);
@@ -491,6 +507,7 @@
       // (called by Java): the cache changes now, so a read right after the writer's call sees it; the
       // event is a queued task, as browsers do it.
       change(key, oldValue, newValue, url, cleared) {
+        peersMayHavePending = true;
         applyLocal(key, newValue, cleared);
         const eventKey = cleared ? null : key;
         const eventOld = cleared || oldValue === undefined ? null : oldValue;
