@@ -25,16 +25,20 @@ final class PageBenchmark {
             SessionStorageService service = Fx.call(SessionStorageService::new);
             var ns = Fx.call(service::createNamespace);
             try (TestTab injected = TestTab.injected(() -> ns); TestTab plain = TestTab.nativeStorage()) {
-                injected.load(server.url("/bench.html"));
-                plain.load(server.url("/bench.html"));
                 String args = ", " + budget.toMillis() + ", " + rounds + ")";
-                columns.put("shell sessionStorage", parse(injected.evalString("runBench('sessionStorage'" + args)));
-                columns.put("localStorage, same page", parse(injected.evalString("runBench('localStorage'" + args)));
-                columns.put("native localStorage", parse(plain.evalString("runBench('localStorage'" + args)));
-                columns.put("native sessionStorage", parse(plain.evalString("runBench('sessionStorage'" + args)));
+                // A fresh document per column: no column inherits another's garbage or JIT state.
+                columns.put("shell sessionStorage", measure(injected, server, "sessionStorage", args));
+                columns.put("localStorage, same page", measure(injected, server, "localStorage", args));
+                columns.put("native localStorage", measure(plain, server, "localStorage", args));
+                columns.put("native sessionStorage", measure(plain, server, "sessionStorage", args));
             }
         }
         return columns;
+    }
+
+    private static Map<String, Long> measure(TestTab tab, TestServer server, String storage, String args) {
+        tab.load(server.url("/bench.html?" + storage));
+        return parse(tab.evalString("runBench('" + storage + "'" + args));
     }
 
     static String table(Map<String, Map<String, Long>> columns) {
