@@ -4,19 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The data of one area: an insertion-ordered map and its size in bytes, shared copy-on-write.
+ * The data of one area: an insertion-ordered map and its size in bytes.
  *
- * <p>Several {@link StorageArea}s (a namespace and its clones) may hold one map; {@code holders} counts
- * them. A snapshot <em>freezes</em> the map: from then on nobody mutates it, so readers on other threads
- * can use it without locks. An area may write in place only while it is the sole holder of an unfrozen
- * map; otherwise it copies first ({@link StorageArea} does this). The counters are touched only by the
- * owner thread.
+ * <p>Shared copy-on-write between {@link AreaTable}s: {@code holders} counts the tables that reference
+ * this map. A namespace may write in place only while its table is exclusive and this map's only holder
+ * is that table; otherwise it copies first. Touched only by the owner thread; once reachable from a
+ * frozen table it is never mutated again, which is what makes snapshots safe to read elsewhere.
  */
 final class AreaMap {
+    /** The map of an origin that has no data; never written (writers always get a table-owned map). */
+    static final AreaMap EMPTY = new AreaMap();
+
     final LinkedHashMap<String, String> items;
     long bytes;
     private int holders = 1;
-    private boolean frozen;
 
     AreaMap() {
         this(new LinkedHashMap<>(), 0);
@@ -27,14 +28,12 @@ final class AreaMap {
         this.bytes = bytes;
     }
 
-    /** A frozen map holding {@code contents}, for namespaces rebuilt from saved data. */
-    static AreaMap frozenCopyOf(Map<String, String> contents) {
+    static AreaMap copyOf(Map<String, String> contents) {
         AreaMap map = new AreaMap();
         contents.forEach((k, v) -> {
             map.items.put(k, v);
             map.bytes += sizeOf(k, v);
         });
-        map.frozen = true;
         return map;
     }
 
@@ -52,13 +51,8 @@ final class AreaMap {
         holders--;
     }
 
-    AreaMap freeze() {
-        frozen = true;
-        return this;
-    }
-
     boolean isExclusive() {
-        return holders == 1 && !frozen;
+        return holders == 1;
     }
 
     AreaMap copy() {

@@ -6,19 +6,16 @@ import java.util.Objects;
 /**
  * An immutable picture of one {@link StorageArea} at the moment it was taken.
  *
- * <p>Taking it costs O(1): it shares the area's map, which is frozen from then on (the area's next write
- * forks its own copy). Safe to read from any thread, which is what the background saver does.
+ * <p>It shares the area's data, which is never mutated again (the area's next write forks its own copy).
+ * Safe to read from any thread, which is what the background saver does.
  */
 public final class AreaSnapshot {
     private final Origin origin;
     private final Map<String, String> items;
     private final long bytesInUse;
-    /** The frozen map itself, so a restored namespace can share it instead of copying. */
-    final AreaMap frozen;
 
     AreaSnapshot(Origin origin, AreaMap frozen) {
         this.origin = origin;
-        this.frozen = frozen;
         this.items = StorageArea.unmodifiable(frozen);
         this.bytesInUse = frozen.bytes;
     }

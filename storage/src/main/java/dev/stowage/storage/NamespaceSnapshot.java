@@ -8,18 +8,28 @@ import java.util.Objects;
 /**
  * An immutable picture of a whole {@link SessionNamespace}: its id and its non-empty areas.
  *
- * <p>Taken by {@link SessionNamespace#snapshot()} in O(areas), whatever the amount of data, so the app can
- * take one per tab on the FX thread and hand them to the background saver. Also the input of
+ * <p>Taken by {@link SessionNamespace#snapshot()} without copying any data (it freezes the namespace's
+ * shared table; the namespace's next write forks), so the app can take one per tab on the FX thread and
+ * hand them to the background saver. Also the input of
  * {@link SessionStorageService#restoreNamespace(NamespaceSnapshot)} when a saved session is read back.
- * Safe to read from any thread.
+ * Safe to read from any thread: nothing reachable from it is ever mutated again.
  */
 public final class NamespaceSnapshot {
     private final String namespaceId;
+    /** The frozen table itself, so a restored namespace can share it instead of copying. */
+    final AreaTable table;
     private final Map<Origin, AreaSnapshot> areas;
 
-    NamespaceSnapshot(String namespaceId, Map<Origin, AreaSnapshot> areas) {
+    NamespaceSnapshot(String namespaceId, AreaTable frozenTable) {
         this.namespaceId = namespaceId;
-        this.areas = Collections.unmodifiableMap(new LinkedHashMap<>(areas));
+        this.table = frozenTable;
+        Map<Origin, AreaSnapshot> pictures = new LinkedHashMap<>();
+        frozenTable.maps.forEach((origin, map) -> {
+            if (!map.items.isEmpty()) {
+                pictures.put(origin, new AreaSnapshot(origin, map));
+            }
+        });
+        this.areas = Collections.unmodifiableMap(pictures);
     }
 
     /**
@@ -32,7 +42,7 @@ public final class NamespaceSnapshot {
     public static NamespaceSnapshot of(String namespaceId, Map<Origin, Map<String, String>> contents) {
         SessionNamespace.requireValidId(namespaceId);
         Objects.requireNonNull(contents, "contents");
-        Map<Origin, AreaSnapshot> areas = new LinkedHashMap<>();
+        Map<Origin, Map<String, String>> checked = new LinkedHashMap<>();
         contents.forEach((origin, items) -> {
             Objects.requireNonNull(origin, "origin");
             if (origin.isOpaque()) {
@@ -43,10 +53,10 @@ public final class NamespaceSnapshot {
                 Objects.requireNonNull(v, "value");
             });
             if (!items.isEmpty()) {
-                areas.put(origin, new AreaSnapshot(origin, AreaMap.frozenCopyOf(items)));
+                checked.put(origin, items);
             }
         });
-        return new NamespaceSnapshot(namespaceId, areas);
+        return new NamespaceSnapshot(namespaceId, AreaTable.frozenCopyOf(checked));
     }
 
     /** The id of the namespace this is a picture of. */
@@ -54,7 +64,7 @@ public final class NamespaceSnapshot {
         return namespaceId;
     }
 
-    /** The non-empty areas, in the order they were first used; unmodifiable. */
+    /** The non-empty areas, in the order they were first written; unmodifiable. */
     public Map<Origin, AreaSnapshot> areas() {
         return areas;
     }

@@ -1,7 +1,7 @@
 package dev.stowage.storage;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +12,9 @@ import java.util.Set;
  * The sessionStorage of one tab: one {@link StorageArea} per origin, created on first use.
  *
  * <p>Namespaces are made, cloned, deleted and looked up through a {@link SessionStorageService}, which
- * names each by a unique id. A clone shares every area's data with its source until one side writes to
- * that area (copy-on-write), so cloning costs O(origins) whatever the amount of data.
+ * names each by a unique id. A clone shares all of its source's data until one side writes
+ * (copy-on-write), so cloning costs O(1) whatever the amount of data; the first write then forks the
+ * origin table (O(origins)) and the one area written (O(its items)).
  *
  * <p><b>Lifecycle</b> ({@link #state()}): {@link State#ACTIVE} while a tab uses it;
  * {@link State#PERSISTED} after it was deleted with {@code persist=true} (a closed tab that may be
@@ -39,13 +40,16 @@ public final class SessionNamespace {
     private final long quotaBytes;
     private final Listeners serviceListeners;
     private final Listeners listeners = new Listeners();
-    private final Map<Origin, StorageArea> areas = new LinkedHashMap<>();
+    /** The per-origin views handed out; the data itself lives in {@link #table}. */
+    private final Map<Origin, StorageArea> areas = new HashMap<>();
+    private AreaTable table;
     private State state = State.ACTIVE;
 
-    SessionNamespace(String id, long quotaBytes, Listeners serviceListeners) {
+    SessionNamespace(String id, long quotaBytes, Listeners serviceListeners, AreaTable table) {
         this.id = requireValidId(id);
         this.quotaBytes = quotaBytes;
         this.serviceListeners = serviceListeners;
+        this.table = table;
     }
 
     static String requireValidId(String id) {
@@ -67,54 +71,49 @@ public final class SessionNamespace {
     }
 
     /**
-     * The area of {@code origin}, created empty on first use.
+     * The area of {@code origin}. It is the same object on every call; it holds data from its first write on.
      *
      * @throws IllegalArgumentException if {@code origin} is opaque (such documents get no storage)
-     * @throws IllegalStateException    if a new area would have to be created while not {@link State#ACTIVE}
      */
     public StorageArea area(Origin origin) {
         Objects.requireNonNull(origin, "origin");
         if (origin.isOpaque()) {
             throw new IllegalArgumentException("an opaque origin has no sessionStorage");
         }
-        StorageArea area = areas.get(origin);
-        if (area == null) {
-            checkWritable();
-            area = new StorageArea(this, origin, quotaBytes, new AreaMap());
-            areas.put(origin, area);
-        }
-        return area;
+        return areas.computeIfAbsent(origin, o -> new StorageArea(this, o, quotaBytes));
     }
 
-    /** The area of {@code origin} if it was ever used, without creating one. */
+    /** The area of {@code origin} if it was ever written (even if it is empty now), without creating one. */
     public Optional<StorageArea> existingArea(Origin origin) {
-        return Optional.ofNullable(areas.get(Objects.requireNonNull(origin, "origin")));
+        Objects.requireNonNull(origin, "origin");
+        return table.maps.containsKey(origin) ? Optional.of(area(origin)) : Optional.empty();
     }
 
-    /** The origins that have an area, in order of first use (a copy). */
+    /** The origins that were ever written, in order of first write (a copy). */
     public Set<Origin> origins() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(areas.keySet()));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(table.maps.keySet()));
     }
 
     /** The bytes {@code origin}'s area uses; 0 if it has none. */
     public long bytesInUse(Origin origin) {
-        return existingArea(origin).map(StorageArea::getBytesInUse).orElse(0L);
+        return readMap(Objects.requireNonNull(origin, "origin")).bytes;
     }
 
     /** The bytes of all areas together. */
     public long totalBytesInUse() {
-        return areas.values().stream().mapToLong(StorageArea::getBytesInUse).sum();
+        long total = 0;
+        for (AreaMap map : table.maps.values()) {
+            total += map.bytes;
+        }
+        return total;
     }
 
-    /** An immutable picture of the non-empty areas, in O(areas); see {@link NamespaceSnapshot}. */
+    /**
+     * An immutable picture of the non-empty areas; see {@link NamespaceSnapshot}. It freezes the current
+     * data in O(1) plus O(origins) to list them; the next write forks what it writes.
+     */
     public NamespaceSnapshot snapshot() {
-        Map<Origin, AreaSnapshot> pictures = new LinkedHashMap<>();
-        areas.forEach((origin, area) -> {
-            if (area.length() > 0) {
-                pictures.put(origin, area.snapshot());
-            }
-        });
-        return new NamespaceSnapshot(id, pictures);
+        return new NamespaceSnapshot(id, table.freeze());
     }
 
     /** Registers a listener for the changes of every area of this namespace. */
@@ -123,23 +122,58 @@ public final class SessionNamespace {
     }
 
     SessionNamespace cloneAs(String newId) {
-        SessionNamespace copy = new SessionNamespace(newId, quotaBytes, serviceListeners);
-        areas.forEach((origin, area) -> copy.areas.put(origin, area.cloneInto(copy)));
-        return copy;
+        return new SessionNamespace(newId, quotaBytes, serviceListeners, table.retain());
     }
 
     static SessionNamespace restoredFrom(NamespaceSnapshot snapshot, long quotaBytes, Listeners serviceListeners) {
-        SessionNamespace ns = new SessionNamespace(snapshot.namespaceId(), quotaBytes, serviceListeners);
-        snapshot.areas().forEach((origin, picture) ->
-                ns.areas.put(origin, new StorageArea(ns, origin, quotaBytes, picture.frozen.retain())));
+        SessionNamespace ns = new SessionNamespace(snapshot.namespaceId(), quotaBytes, serviceListeners,
+                snapshot.table.retain());
         ns.state = State.PERSISTED;
         return ns;
     }
 
+    /** The data of {@code origin} for reading; {@link AreaMap#EMPTY} if it has none. */
+    AreaMap readMap(Origin origin) {
+        AreaMap map = table.maps.get(origin);
+        return map == null ? AreaMap.EMPTY : map;
+    }
+
+    /** The data of {@code origin} for writing in place: forks the table and then the map if they are shared. */
+    AreaMap writableMap(Origin origin) {
+        AreaTable own = writableTable();
+        AreaMap map = own.maps.get(origin);
+        if (map == null) {
+            map = new AreaMap();
+            own.maps.put(origin, map);
+        } else if (!map.isExclusive()) {
+            AreaMap copy = map.copy();
+            map.release();
+            own.maps.put(origin, copy);
+            map = copy;
+        }
+        return map;
+    }
+
+    /** Puts {@code fresh} in place of {@code origin}'s data (clear: no need to copy what is thrown away). */
+    void replaceMap(Origin origin, AreaMap fresh) {
+        AreaMap old = writableTable().maps.put(origin, fresh);
+        if (old != null) {
+            old.release();
+        }
+    }
+
+    private AreaTable writableTable() {
+        if (!table.isExclusive()) {
+            AreaTable copy = table.copy();
+            table.release();
+            table = copy;
+        }
+        return table;
+    }
+
     void clearOrigin(Origin origin) {
-        StorageArea area = areas.get(origin);
-        if (area != null) {
-            area.clearUnchecked(ChangeSource.NONE);
+        if (table.maps.containsKey(origin)) {
+            area(origin).clearUnchecked(ChangeSource.NONE);
         }
     }
 
@@ -148,8 +182,8 @@ public final class SessionNamespace {
     }
 
     void destroy() {
-        areas.values().forEach(StorageArea::dispose);
-        areas.clear();
+        table.release();
+        table = new AreaTable();
         state = State.DESTROYED;
     }
 
@@ -166,6 +200,6 @@ public final class SessionNamespace {
 
     @Override
     public String toString() {
-        return "SessionNamespace[" + id + ", " + state + ", " + areas.size() + " origins]";
+        return "SessionNamespace[" + id + ", " + state + ", " + table.maps.size() + " origins]";
     }
 }

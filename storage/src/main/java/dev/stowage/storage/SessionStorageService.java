@@ -70,14 +70,14 @@ public final class SessionStorageService {
      */
     public SessionNamespace createNamespace(String id) {
         requireFreeId(id);
-        SessionNamespace ns = new SessionNamespace(id, quotaBytesPerArea, listeners);
+        SessionNamespace ns = new SessionNamespace(id, quotaBytesPerArea, listeners, new AreaTable());
         namespaces.put(id, ns);
         return ns;
     }
 
     /**
-     * A new active namespace holding a copy of {@code sourceId}'s data as it is now. O(origins): the data
-     * is shared until either side writes to an area. Later writes on either side are not seen by the other.
+     * A new active namespace holding a copy of {@code sourceId}'s data as it is now. O(1): the data is
+     * shared until either side writes. Later writes on either side are not seen by the other.
      *
      * @throws NoSuchElementException if there is no namespace {@code sourceId}
      */
@@ -136,7 +136,7 @@ public final class SessionStorageService {
 
     /**
      * Rebuilds a namespace from a saved snapshot, as {@link SessionNamespace.State#PERSISTED}: a tab that
-     * is restored then {@link #reattachNamespace reattaches} it. O(origins): the areas share the snapshot's data.
+     * is restored then {@link #reattachNamespace reattaches} it. O(1): it shares the snapshot's data.
      *
      * @throws IllegalArgumentException if the id is already taken
      */

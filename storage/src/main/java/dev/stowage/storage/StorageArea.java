@@ -34,8 +34,9 @@ import java.util.Objects;
  * <p><b>Threading.</b> Not thread-safe. Every call is made on the owner thread of the
  * {@link SessionStorageService} (the FX thread in the app). Other threads read {@link AreaSnapshot}s.
  *
- * <p><b>Copy-on-write.</b> After a namespace is cloned or snapshotted, this area shares its map; the first
- * write or clear forks this area alone, in O(items). Reads never copy.
+ * <p><b>Copy-on-write.</b> An area is a view: its data lives in its namespace's shared {@link AreaTable}.
+ * After the namespace is cloned or snapshotted, the data is shared; the first write or clear forks the
+ * table (O(origins)) and this area's map alone (O(items)). Reads never copy.
  *
  * <p>Arguments are never null: a null key, value or source throws {@link NullPointerException}. A write to
  * an area whose namespace is not {@link SessionNamespace.State#ACTIVE} throws {@link IllegalStateException}.
@@ -45,18 +46,23 @@ public final class StorageArea {
     private final Origin origin;
     private final long quotaBytes;
     private final Listeners listeners = new Listeners();
-    private AreaMap map;
 
     // key(i) walks the LinkedHashMap; remembering the position makes an ascending scan O(1) per call.
+    // Every write to this origin in this namespace goes through this object, which resets the cursor;
+    // the map identity check covers the namespace swapping maps under us (destroy).
+    private AreaMap cursorMap;
     private Iterator<String> cursor;
     private int cursorIndex = -1;
     private String cursorKey;
 
-    StorageArea(SessionNamespace owner, Origin origin, long quotaBytes, AreaMap map) {
+    StorageArea(SessionNamespace owner, Origin origin, long quotaBytes) {
         this.owner = owner;
         this.origin = origin;
         this.quotaBytes = quotaBytes;
-        this.map = map;
+    }
+
+    private AreaMap map() {
+        return owner.readMap(origin);
     }
 
     /** The origin whose data this is. */
@@ -76,15 +82,17 @@ public final class StorageArea {
 
     /** The number of items. */
     public int length() {
-        return map.items.size();
+        return map().items.size();
     }
 
     /** The key at {@code index} in insertion order, or null when {@code index} is negative or past the end. */
     public String key(int index) {
+        AreaMap map = map();
         if (index < 0 || index >= map.items.size()) {
             return null;
         }
-        if (cursor == null || index < cursorIndex) {
+        if (cursor == null || cursorMap != map || index < cursorIndex) {
+            cursorMap = map;
             cursor = map.items.keySet().iterator();
             cursorIndex = -1;
         }
@@ -97,7 +105,7 @@ public final class StorageArea {
 
     /** The value of {@code key}, or null when there is none. */
     public String get(String key) {
-        return map.items.get(Objects.requireNonNull(key, "key"));
+        return map().items.get(Objects.requireNonNull(key, "key"));
     }
 
     /** Same as {@link #set(String, String, ChangeSource)} with {@link ChangeSource#NONE}. */
@@ -115,14 +123,16 @@ public final class StorageArea {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(source, "source");
         owner.checkWritable();
+        AreaMap map = map();
         String old = map.items.get(key);
         if (value.equals(old)) {
             return;
         }
         long after = map.bytes + AreaMap.sizeOf(key, value) - (old == null ? 0 : AreaMap.sizeOf(key, old));
-        checkQuota(after);
-        writableMap().items.put(key, value);
-        map.bytes = after;
+        checkQuota(map, after);
+        AreaMap target = writableMap();
+        target.items.put(key, value);
+        target.bytes = after;
         fire(source, false, Map.of(key, new ValueChange(old, value)));
     }
 
@@ -136,12 +146,13 @@ public final class StorageArea {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(source, "source");
         owner.checkWritable();
-        String old = map.items.get(key);
+        String old = map().items.get(key);
         if (old == null) {
             return;
         }
-        writableMap().items.remove(key);
-        map.bytes -= AreaMap.sizeOf(key, old);
+        AreaMap target = writableMap();
+        target.items.remove(key);
+        target.bytes -= AreaMap.sizeOf(key, old);
         fire(source, false, Map.of(key, new ValueChange(old, null)));
     }
 
@@ -159,17 +170,20 @@ public final class StorageArea {
 
     /** Clears regardless of the namespace's state: {@link SessionStorageService#clearOrigin} reaches closed tabs too. */
     void clearUnchecked(ChangeSource source) {
+        AreaMap map = map();
         if (map.items.isEmpty()) {
             return;
         }
         Map<String, ValueChange> changes = new LinkedHashMap<>();
         map.items.forEach((k, v) -> changes.put(k, new ValueChange(v, null)));
-        replaceMap(new AreaMap());
+        owner.replaceMap(origin, new AreaMap());
+        invalidateCursor();
         fire(source, true, changes);
     }
 
     /** The items of {@code keys} that exist, in the order of {@code keys}. */
     public Map<String, String> get(Collection<String> keys) {
+        AreaMap map = map();
         Map<String, String> result = new LinkedHashMap<>();
         for (String key : keys) {
             String value = map.items.get(Objects.requireNonNull(key, "key"));
@@ -182,12 +196,12 @@ public final class StorageArea {
 
     /** A copy of every item, in order. */
     public Map<String, String> getAll() {
-        return new LinkedHashMap<>(map.items);
+        return new LinkedHashMap<>(map().items);
     }
 
     /** Every key, in order (a copy). */
     public List<String> getKeys() {
-        return new ArrayList<>(map.items.keySet());
+        return new ArrayList<>(map().items.keySet());
     }
 
     /** Same as {@link #set(Map, ChangeSource)} with {@link ChangeSource#NONE}. */
@@ -205,6 +219,7 @@ public final class StorageArea {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(source, "source");
         owner.checkWritable();
+        AreaMap map = map();
         long after = map.bytes;
         Map<String, ValueChange> changes = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : items.entrySet()) {
@@ -219,7 +234,7 @@ public final class StorageArea {
         if (changes.isEmpty()) {
             return;
         }
-        checkQuota(after);
+        checkQuota(map, after);
         AreaMap target = writableMap();
         changes.forEach((k, c) -> target.items.put(k, c.newValue()));
         target.bytes = after;
@@ -236,6 +251,7 @@ public final class StorageArea {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(source, "source");
         owner.checkWritable();
+        AreaMap map = map();
         Map<String, ValueChange> changes = new LinkedHashMap<>();
         for (String key : keys) {
             String old = map.items.get(Objects.requireNonNull(key, "key"));
@@ -256,11 +272,12 @@ public final class StorageArea {
 
     /** The bytes all items use. */
     public long getBytesInUse() {
-        return map.bytes;
+        return map().bytes;
     }
 
     /** The bytes the existing items among {@code keys} use (each key counted once). */
     public long getBytesInUse(Collection<String> keys) {
+        AreaMap map = map();
         long total = 0;
         for (String key : new LinkedHashSet<>(keys)) {
             String value = map.items.get(Objects.requireNonNull(key, "key"));
@@ -276,42 +293,19 @@ public final class StorageArea {
         return listeners.add(listener);
     }
 
-    /** An immutable view of the current data; O(1), and the next write forks the map. */
-    AreaSnapshot snapshot() {
-        return new AreaSnapshot(origin, map.freeze());
-    }
-
-    /** A new area of {@code target} that shares this area's map until either side writes. */
-    StorageArea cloneInto(SessionNamespace target) {
-        return new StorageArea(target, origin, quotaBytes, map.retain());
-    }
-
-    /** Lets go of the shared map, so a clone that still holds it may write in place again. */
-    void dispose() {
-        replaceMap(new AreaMap());
-    }
-
-    private void checkQuota(long after) {
+    private void checkQuota(AreaMap map, long after) {
         if (after > quotaBytes && after > map.bytes) {
             throw new QuotaExceededException(origin, quotaBytes, after);
         }
     }
 
     private AreaMap writableMap() {
-        if (!map.isExclusive()) {
-            replaceMap(map.copy());
-        }
         invalidateCursor();
-        return map;
-    }
-
-    private void replaceMap(AreaMap next) {
-        map.release();
-        map = next;
-        invalidateCursor();
+        return owner.writableMap(origin);
     }
 
     private void invalidateCursor() {
+        cursorMap = null;
         cursor = null;
         cursorIndex = -1;
         cursorKey = null;
@@ -325,7 +319,7 @@ public final class StorageArea {
 
     @Override
     public String toString() {
-        return "StorageArea[" + owner.id() + " " + origin + ", " + length() + " items, " + map.bytes + " bytes]";
+        return "StorageArea[" + owner.id() + " " + origin + ", " + length() + " items, " + getBytesInUse() + " bytes]";
     }
 
     static Map<String, String> unmodifiable(AreaMap map) {

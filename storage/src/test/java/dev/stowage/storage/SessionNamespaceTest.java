@@ -20,11 +20,15 @@ class SessionNamespaceTest {
     private final SessionNamespace ns = service.createNamespace();
 
     @Test
-    void createsOneAreaPerOriginOnFirstUse() {
+    void givesOneAreaPerOriginWhichHoldsDataFromItsFirstWrite() {
         assertTrue(ns.existingArea(A).isEmpty());
         StorageArea a = ns.area(A);
         assertTrue(a == ns.area(Origin.of("https://A.example:443/other/page")));
+        assertEquals(Set.of(), ns.origins());
+        a.set("k", "v");
+        a.remove("k");
         assertEquals(Set.of(A), ns.origins());
+        assertTrue(ns.existingArea(A).orElseThrow() == a);
         assertEquals(ns.id(), a.namespaceId());
     }
 
@@ -118,7 +122,8 @@ class SessionNamespaceTest {
         assertThrows(IllegalStateException.class, () -> ns.area(A).set("k", "w"));
         assertThrows(IllegalStateException.class, () -> ns.area(A).remove("k"));
         assertThrows(IllegalStateException.class, () -> ns.area(A).clear());
-        assertThrows(IllegalStateException.class, () -> ns.area(B));
+        assertThrows(IllegalStateException.class, () -> ns.area(B).set("k", "v"));
+        assertNull(ns.area(B).get("k"));
         assertNull(ns.existingArea(B).orElse(null));
     }
 }

@@ -1,0 +1,62 @@
+package dev.stowage.storage;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A namespace's data: origin -> {@link AreaMap}, in order of first write. The unit of copy-on-write.
+ *
+ * <p>A clone shares its source's table ({@code holders} + 1): O(1), whatever the data. A snapshot
+ * <em>freezes</em> the table: it is never mutated again, and neither is any map reachable from it. The
+ * first write after either copies the table (O(origins), retaining every map) and then the one map it
+ * writes (O(items of that origin)). Releasing the last holder of an unfrozen table releases its maps, so
+ * the other side of a clone can write in place again. Touched only by the owner thread.
+ */
+final class AreaTable {
+    final LinkedHashMap<Origin, AreaMap> maps;
+    private int holders = 1;
+    private boolean frozen;
+
+    AreaTable() {
+        this(new LinkedHashMap<>());
+    }
+
+    private AreaTable(LinkedHashMap<Origin, AreaMap> maps) {
+        this.maps = maps;
+    }
+
+    /** A frozen table holding copies of {@code contents}, for namespaces rebuilt from saved data. */
+    static AreaTable frozenCopyOf(Map<Origin, Map<String, String>> contents) {
+        AreaTable table = new AreaTable();
+        contents.forEach((origin, items) -> table.maps.put(origin, AreaMap.copyOf(items)));
+        table.frozen = true;
+        return table;
+    }
+
+    AreaTable retain() {
+        holders++;
+        return this;
+    }
+
+    void release() {
+        holders--;
+        if (holders == 0 && !frozen) {
+            maps.values().forEach(AreaMap::release);
+        }
+    }
+
+    AreaTable freeze() {
+        frozen = true;
+        return this;
+    }
+
+    boolean isExclusive() {
+        return holders == 1 && !frozen;
+    }
+
+    AreaTable copy() {
+        AreaTable copy = new AreaTable(new LinkedHashMap<>(maps));
+        copy.maps.values().forEach(AreaMap::retain);
+        return copy;
+    }
+}
