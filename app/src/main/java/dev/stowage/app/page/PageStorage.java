@@ -38,11 +38,15 @@ import netscape.javascript.JSObject;
  *
  * <p><b>Who decides what.</b> The namespace comes from the supplier at each document start (so a tab may
  * switch namespaces, for example on restore). The origin comes from Java: the frame's document URL as
- * WebKit's loader knows it, with {@code about:blank}/{@code about:srcdoc} frames taking their parent
- * frame's origin, cross-checked against {@code self.origin} read in the fresh window before any page
- * script ran (so sandboxed frames, which WebKit gives an opaque origin, stay opaque). A mismatch makes
- * the document opaque: reading {@code sessionStorage} throws {@code SecurityError}. {@code file:} pages all
- * share the origin {@code file://} ({@link Origin}'s rule) whatever WebKit says.
+ * WebKit's loader knows it, cross-checked against {@code self.origin} read by Java in the fresh window
+ * before any page script ran (so sandboxed frames, which WebKit gives an opaque origin, stay opaque); a
+ * mismatch makes the document opaque: reading {@code sessionStorage} throws {@code SecurityError}.
+ * {@code about:blank} and {@code about:srcdoc} documents take the origin WebKit gave them (inherited from
+ * their parent, opener or creator), read the same way. {@code file:} pages all share the origin
+ * {@code file://} ({@link Origin}'s rule) whatever WebKit says. A page cannot forge any of it: the URL
+ * comes from WebKit's loader, and {@code self.origin} is read before the page has run a single line.
+ * When WebKit reuses a window (the initial {@code about:blank} document replaced by a same-origin one),
+ * the installed sessionStorage stays, as the standard keeps the Window object.
  *
  * <p><b>Coherence.</b> A document's script decides each write itself (its cache holds the whole area, so
  * quota errors are exact and synchronous), applies it at once to the cache of every other document of the
@@ -71,7 +75,6 @@ public final class PageStorage implements AutoCloseable {
     private final Supplier<SessionNamespace> namespace;
     private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final Map<Long, DocumentBridge> bridges = new HashMap<>();
-    private final Map<Long, Origin> frameOrigins = new HashMap<>();
     private final Map<ChangeSource, Long> framesBySource = new HashMap<>();
     private DocumentStartHook hook;
     private WebEngine engine;
@@ -160,7 +163,6 @@ public final class PageStorage implements AutoCloseable {
         }
         bridges.values().forEach(DocumentBridge::close);
         bridges.clear();
-        frameOrigins.clear();
         framesBySource.clear();
     }
 
@@ -184,8 +186,8 @@ public final class PageStorage implements AutoCloseable {
         }
     }
 
-    /** A frame of the tree as the guard found it: its origin is known once {@code fresh} is false. */
-    private record FrameState(long frame, Origin parentOrigin, String freshWindowOrigin) {
+    /** A frame of the tree as the guard found it: fresh (not set up yet, with WebKit's origin) or ours. */
+    private record FrameState(long frame, String freshWindowOrigin) {
         boolean fresh() {
             return freshWindowOrigin != null;
         }
@@ -211,11 +213,10 @@ public final class PageStorage implements AutoCloseable {
                 dropBridge(frame);
             }
         }
-        frameOrigins.keySet().retainAll(live);
         for (FrameState state : frames) {
             if (state.fresh()) {
                 try {
-                    Origin origin = resolveOrigin(state.frame(), state.parentOrigin(), state.freshWindowOrigin());
+                    Origin origin = resolveOrigin(state.frame(), state.freshWindowOrigin());
                     install(state.frame(), origin);
                 } catch (RuntimeException e) {
                     // One broken frame must not leave its siblings without storage; the shell shows it.
@@ -226,31 +227,23 @@ public final class PageStorage implements AutoCloseable {
         }
     }
 
-    private void survey(long frame, Origin parentOrigin, List<FrameState> out) {
+    private void survey(long frame, List<FrameState> out) {
         Object guard = hook.executeScript(frame, GUARD);
-        String freshOrigin = guard instanceof String ? (String) guard : null;
-        out.add(new FrameState(frame, parentOrigin, freshOrigin));
-        // A fresh frame's origin is decided later; its children are fresh too (a new document has new
-        // frames), and about:blank children inherit what the parent gets, which resolveOrigin reads back.
-        Origin origin = freshOrigin == null ? frameOrigins.getOrDefault(frame, Origin.opaque())
-                : resolveOrigin(frame, parentOrigin, freshOrigin);
+        out.add(new FrameState(frame, guard instanceof String ? (String) guard : null));
         for (long child : hook.childFrames(frame)) {
-            survey(child, origin, out);
+            survey(child, out);
         }
     }
 
-    private Origin resolveOrigin(long frame, Origin parentOrigin, String windowOrigin) {
+    private Origin resolveOrigin(long frame, String windowOrigin) {
         String url = hook.frameUrl(frame);
-        Origin fromUrl;
         if (url == null || url.isEmpty() || url.startsWith("about:blank") || url.equals("about:srcdoc")) {
-            fromUrl = parentOrigin == null ? Origin.opaque() : parentOrigin;
-        } else {
-            fromUrl = Origin.of(url);
+            // These documents inherit the origin of whoever made them (parent, opener, creator script),
+            // which only WebKit knows; self.origin was read in the fresh window before any page script.
+            return "null".equals(windowOrigin) ? Origin.opaque() : Origin.of(windowOrigin);
         }
-        if (fromUrl.isOpaque()) {
-            return fromUrl;
-        }
-        if (url != null && url.regionMatches(true, 0, "file:", 0, 5)) {
+        Origin fromUrl = Origin.of(url);
+        if (fromUrl.isOpaque() || url.regionMatches(true, 0, "file:", 0, 5)) {
             return fromUrl;
         }
         return fromUrl.serialize().equals(windowOrigin) ? fromUrl : Origin.opaque();
@@ -258,7 +251,6 @@ public final class PageStorage implements AutoCloseable {
 
     private void install(long frame, Origin origin) {
         dropBridge(frame);
-        frameOrigins.put(frame, origin);
         documentsStarted++;
         JSObject installer = (JSObject) hook.executeScript(frame, INSTALL_SCRIPT);
         if (origin.isOpaque()) {
@@ -274,7 +266,6 @@ public final class PageStorage implements AutoCloseable {
                     problem -> reportFailure(problem, null), this::isAlive);
         } catch (RuntimeException e) {
             reportFailure("no storage for " + origin.serialize() + ": " + e, e);
-            frameOrigins.put(frame, Origin.opaque());
             installer.call("call", null, null, null, MARKER);
             return;
         }
@@ -341,7 +332,7 @@ public final class PageStorage implements AutoCloseable {
 
     private List<FrameState> surveyAll() {
         List<FrameState> frames = new ArrayList<>();
-        survey(hook.mainFrame(), null, frames);
+        survey(hook.mainFrame(), frames);
         return frames;
     }
 

@@ -48,7 +48,23 @@ final class TestTab implements AutoCloseable {
         });
     }
 
+    // WebKit keeps localStorage in the engine's user data directory and locks it per process; the default
+    // (~/.java/webview) is shared with every other JVM on the machine running WebViews (other builds'
+    // tests), and when another process holds it, this process's localStorage is silently null.
+    private static final java.io.File USER_DATA = userData();
+
+    private static java.io.File userData() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("stowage-page-tests");
+            dir.toFile().deleteOnExit();
+            return dir.toFile();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Stage show(WebView view) {
+        view.getEngine().setUserDataDirectory(USER_DATA);
         Stage stage = new Stage();
         stage.setScene(new Scene(view, 640, 480));
         stage.show();
