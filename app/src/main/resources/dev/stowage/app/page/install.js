@@ -508,6 +508,16 @@
       // event is a queued task, as browsers do it.
       change(key, oldValue, newValue, url, cleared) {
         peersMayHavePending = true;
+        // A change from elsewhere is later than anything still in our log for the same key (or, for a
+        // clear, for every key): drop those entries, or sending them would undo it in Java.
+        if (cleared) {
+          pending.clear();
+          pendingCount = 0;
+          pendingCleared = false;
+        } else if (pending.has(key)) {
+          pending.delete(key);
+          pendingCount--;
+        }
         applyLocal(key, newValue, cleared);
         const eventKey = cleared ? null : key;
         const eventOld = cleared || oldValue === undefined ? null : oldValue;

@@ -66,6 +66,31 @@ class StorageEventTest {
     }
 
     @Test
+    void aShellChangeWinsOverAPagesUnsentWritesOfTheSameKeys() {
+        SessionNamespace ns = Fx.call(service::createNamespace);
+        Origin origin = Origin.of(server.url("/"));
+        try (TestTab tab = TestTab.injected(() -> ns)) {
+            tab.load(server.url("/event-listener.html"));
+            // executeScript reaches no microtask checkpoint, so these writes are still in the page's log
+            // when the shell changes the area: Java must end up where the page is.
+            Fx.run(() -> {
+                tab.engine.executeScript("sessionStorage.setItem('a', 'page'); sessionStorage.setItem('b', 'page')");
+                ns.area(origin).set("a", "shell");
+                tab.storage.flush();
+            });
+            assertEquals("shell|page", tab.evalString("sessionStorage.getItem('a') + '|' + sessionStorage.getItem('b')"));
+            assertEquals("shell|page", Fx.call(() -> ns.area(origin).get("a") + "|" + ns.area(origin).get("b")));
+            Fx.run(() -> {
+                tab.engine.executeScript("sessionStorage.setItem('c', 'page')");
+                service.clearOrigin(origin);
+                tab.storage.flush();
+            });
+            assertEquals("0", tab.evalString("sessionStorage.length"));
+            assertEquals(0, Fx.call(() -> ns.area(origin).length()), "the clear was not undone by the page's log");
+        }
+    }
+
+    @Test
     void changesMadeByTheShellReachEveryDocument() {
         SessionNamespace ns = Fx.call(service::createNamespace);
         try (TestTab tab = TestTab.injected(() -> ns)) {
