@@ -33,8 +33,8 @@ import netscape.javascript.JSObject;
  * {@link #close()} when the tab closes. From then on, whenever any frame (main frame, iframe,
  * {@code about:blank}/{@code srcdoc} frame, after navigation, reload or history traversal) gets a new
  * window object, and before any of its scripts run, the frame gets {@code install.js}: a
- * {@code Storage}-faithful object whose reads are served from a per-document cache and whose writes go
- * synchronously through a {@link DocumentBridge} to the area of the document's origin.
+ * {@code Storage}-faithful object whose reads are served from a per-document cache and whose writes reach
+ * the area of the document's origin through that document's {@link DocumentBridge}.
  *
  * <p><b>Who decides what.</b> The namespace comes from the supplier at each document start (so a tab may
  * switch namespaces, for example on restore). The origin comes from Java: the frame's document URL as
@@ -51,10 +51,13 @@ import netscape.javascript.JSObject;
  * <p><b>Coherence.</b> A document's script decides each write itself (its cache holds the whole area, so
  * quota errors are exact and synchronous), applies it at once to the cache of every other document of the
  * same tab and origin (its peers, which then get a {@code storage} event as a queued task), and sends its
- * writes to Java in order, one bridge call per script run. Java is therefore current at the end of every
- * script, before any document of the tab starts, and whenever {@link #flush()} is called. Changes that do
- * not come from the tab's documents (the shell's own, such as clearing an origin) are pushed by Java into
- * every document's cache. Other tabs have other namespaces and never hear of a write.
+ * writes to Java in order, coalesced per key, one bridge call per script run. Java is therefore current at
+ * the end of every script (microtask checkpoint), when a main-frame navigation starts, before any document
+ * of the tab starts, and whenever {@link #flush()} is called; shell code that reads, snapshots or clones
+ * the namespace from inside a page's script (a popup handler) must call {@link #flush()} first. Changes
+ * that do not come from the tab's documents (the shell's own, such as clearing an origin) are pushed by
+ * Java into every live document's cache and supersede that document's unsent writes of the same keys.
+ * Other tabs have other namespaces and never hear of a write.
  *
  * <p><b>Failure.</b> {@link #attach} throws {@link InjectionUnavailableException} when WebKit's hook
  * cannot be installed. A document that cannot be set up later is reported through {@link #failureProperty()}
