@@ -273,7 +273,7 @@ public final class PageStorage implements AutoCloseable {
             return;
         }
         JSObject receiver = (JSObject) installer.call("call", null, bridge, bridge.seedJson(), MARKER,
-                (double) bridge.area().quotaBytes(), bridge.id());
+                (double) bridge.area().quotaBytes());
         bridge.connect(receiver);
         List<DocumentBridge> others = List.copyOf(bridges.values());
         bridges.put(frame, bridge);

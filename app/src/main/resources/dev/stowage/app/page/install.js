@@ -115,7 +115,7 @@
     return new TypeErrorRef('Not enough arguments');
   }
 
-  return function install(bridge, seedJson, marker, quotaBytes, documentId) {
+  return function install(bridge, seedJson, marker, quotaBytes) {
     // The marker tells Java's guard that this window is done; non-configurable so no page can make us
     // install twice into a live document.
     defineProperty(win, marker, {
