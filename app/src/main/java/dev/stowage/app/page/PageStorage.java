@@ -73,6 +73,9 @@ public final class PageStorage implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PageStorage.class.getName());
     private static final String INSTALL_SCRIPT = readInstallScript();
     // Only syntax, no page-replaceable function: a live page cannot make this lie about being done.
+    private static final String BLOCK_NATIVE = "Object.defineProperty(window, 'sessionStorage', {configurable: true,"
+            + " enumerable: true, get: function () { throw new DOMException('The operation is insecure.',"
+            + " 'SecurityError'); }})";
     private static final String GUARD = "('" + MARKER + "' in window) ? null : ('' + self.origin)";
 
     private final Supplier<SessionNamespace> namespace;
@@ -222,9 +225,11 @@ public final class PageStorage implements AutoCloseable {
                     Origin origin = resolveOrigin(state.frame(), state.freshWindowOrigin());
                     install(state.frame(), origin);
                 } catch (RuntimeException e) {
-                    // One broken frame must not leave its siblings without storage; the shell shows it.
+                    // One broken frame must not leave its siblings without storage; the shell shows it,
+                    // and the frame must not quietly keep WebKit's own sessionStorage either.
                     reportFailure("frame " + state.frame() + " (" + safeUrl(state.frame()) + ") got no sessionStorage: "
                             + e, e);
+                    blockNative(state.frame());
                 }
             }
         }
@@ -290,6 +295,14 @@ public final class PageStorage implements AutoCloseable {
                     LOG.log(Level.DEBUG, "could not link a document with a peer", e);
                 }
             }
+        }
+    }
+
+    private void blockNative(long frame) {
+        try {
+            hook.executeScript(frame, BLOCK_NATIVE);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "could not even hide WebKit's sessionStorage in frame " + frame, e);
         }
     }
 

@@ -141,6 +141,24 @@ class ScopeAndLifetimeTest {
     }
 
     @Test
+    void aDocumentThatCannotGetStorageIsReportedAndNeverGetsWebKitsOwn() {
+        TestTab tab = TestTab.injected(() -> {
+            throw new IllegalStateException("no namespace for this tab");
+        });
+        try {
+            tab.load(server.url("/probe.html"));
+            assertEquals("{\"ok\":false,\"error\":\"SecurityError\"}", first(tab));
+            String failure = Fx.call(() -> tab.storage.failureProperty().get());
+            assertTrue(failure != null && failure.contains("no namespace for this tab"), failure);
+        } finally {
+            Fx.run(() -> {
+                tab.storage.close();
+                tab.stage.close();
+            });
+        }
+    }
+
+    @Test
     void aTabReattachedToItsNamespaceFindsItsStorageBeforeTheFirstScript() {
         SessionNamespace ns = newNamespace();
         try (TestTab tab = TestTab.injected(() -> ns)) {
