@@ -1,0 +1,205 @@
+package dev.stowage.app.page;
+
+import dev.stowage.storage.ChangeSource;
+import dev.stowage.storage.QuotaExceededException;
+import dev.stowage.storage.StorageArea;
+import dev.stowage.storage.StorageChange;
+import dev.stowage.storage.Subscription;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import netscape.javascript.JSException;
+import netscape.javascript.JSObject;
+
+/**
+ * The Java object one document's sessionStorage script writes through: the only Java object a page's
+ * realm ever holds.
+ *
+ * <p><b>What a page can reach.</b> The install script keeps this object in a closure, but WebKit makes
+ * every public method of it callable from JavaScript, so the public surface is exactly one method,
+ * {@link #apply(String)}: a String argument, an int result, no public fields. The origin and the namespace are fixed by Java
+ * at construction (from the frame's document URL and the tab); nothing a page passes can name another
+ * origin or tab. Everything the shell needs is package-private, which JavaScript cannot call.
+ *
+ * <p><b>Lifetime.</b> {@link PageStorage} holds the only strong Java reference while the document lives
+ * and {@link #close() closes} it when the frame gets a new document or goes away. A closed bridge still
+ * writes (a page's last {@code pagehide} writes count) but no longer receives other documents' changes.
+ *
+ * <p><b>Threading.</b> FX thread only, like the {@link StorageArea} it writes to.
+ */
+public final class DocumentBridge {
+    static final int OK = 0;
+    static final int QUOTA_EXCEEDED = 1;
+    static final int NOT_WRITABLE = 2;
+    static final int REJECTED = 3;
+
+    private static final System.Logger LOG = System.getLogger(DocumentBridge.class.getName());
+    private static final AtomicInteger OPEN = new AtomicInteger();
+
+    private final StorageArea area;
+    private final ChangeSource source;
+    private final int id;
+    private final Predicate<ChangeSource> sameTab;
+    private final Consumer<String> problems;
+    private final Predicate<DocumentBridge> alive;
+    private JSObject receiver;
+    private Subscription subscription;
+
+    /**
+     * @param area     the area of the document's origin in its tab's namespace
+     * @param source   this document's token
+     * @param sameTab  whether a change's source is a document of this tab: those documents update each
+     *                 other's caches in JavaScript, so Java pushes only the changes made elsewhere
+     * @param problems where to report that a document and Java disagree
+     * @param alive    whether the document is still the one in its frame, asked before Java calls into it
+     *                 for a change made elsewhere (calling into a window WebKit has torn down crashes it)
+     */
+    DocumentBridge(StorageArea area, ChangeSource source, int id, Predicate<ChangeSource> sameTab,
+                   Consumer<String> problems, Predicate<DocumentBridge> alive) {
+        this.area = Objects.requireNonNull(area, "area");
+        this.source = Objects.requireNonNull(source, "source");
+        this.id = id;
+        this.alive = Objects.requireNonNull(alive, "alive");
+        this.sameTab = Objects.requireNonNull(sameTab, "sameTab");
+        this.problems = Objects.requireNonNull(problems, "problems");
+    }
+
+    /**
+     * Applies the document's batch of writes, in order: a JSON array of {@code "s", key, value},
+     * {@code "r", key} and {@code "c"} entries,. The script has already decided each write against the
+     * quota; the area decides again, and a disagreement is reported as a failure (it would mean the
+     * document's cache had drifted from Java).
+     *
+     * @return {@link #OK}, {@link #QUOTA_EXCEEDED} if some write was refused, {@link #NOT_WRITABLE} if the
+     *         namespace no longer takes writes (the tab is closing; the rest of the batch is dropped),
+     *         {@link #REJECTED} for a malformed batch
+     */
+    public int apply(String batch) {
+        if (batch == null) {
+            return REJECTED;
+        }
+        List<String> ops;
+        try {
+            ops = JsonStrings.decodeArray(batch);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            problems.accept("a document sent a malformed batch: " + e.getMessage());
+            return REJECTED;
+        }
+        int status = OK;
+        int i = 0;
+        try {
+            while (i < ops.size()) {
+                String op = ops.get(i++);
+                switch (op) {
+                    case "s" -> {
+                        String key = ops.get(i++);
+                        String value = ops.get(i++);
+                        try {
+                            area.set(key, value, source);
+                        } catch (QuotaExceededException e) {
+                            status = QUOTA_EXCEEDED;
+                            problems.accept("a document's cache drifted from Java: " + e.getMessage());
+                        }
+                    }
+                    case "r" -> area.remove(ops.get(i++), source);
+                    case "c" -> area.clear(source);
+                    default -> {
+                        problems.accept("a document sent an unknown write " + op);
+                        return REJECTED;
+                    }
+                }
+            }
+        } catch (IndexOutOfBoundsException e) {
+            problems.accept("a document sent a truncated batch");
+            return REJECTED;
+        } catch (IllegalStateException e) {
+            return NOT_WRITABLE;
+        }
+        return status;
+    }
+
+    StorageArea area() {
+        return area;
+    }
+
+    ChangeSource source() {
+        return source;
+    }
+
+    /** The area's items as the install script's seed: a JSON array {@code [key, value, key, value...]}. */
+    String seedJson() {
+        return JsonStrings.encode(area.getAll());
+    }
+
+    /** Starts pushing other documents' changes of the area to the document's {@code receiver}. */
+    void connect(JSObject documentReceiver) {
+        if (subscription != null) {
+            throw new IllegalStateException("already connected");
+        }
+        this.receiver = Objects.requireNonNull(documentReceiver, "documentReceiver");
+        this.subscription = area.addChangeListener(this::onChange);
+        OPEN.incrementAndGet();
+    }
+
+    /** The document's number among the tab's documents; peers know each other by it. */
+    int id() {
+        return id;
+    }
+
+    JSObject receiver() {
+        return receiver;
+    }
+
+    /** Asks the document to send its pending writes now. */
+    void flush() {
+        JSObject target = receiver;
+        if (target == null) {
+            return;
+        }
+        try {
+            target.call("flush");
+        } catch (JSException | IllegalStateException e) {
+            LOG.log(Level.DEBUG, "could not flush a document", e);
+        }
+    }
+
+    /** Stops the pushes and lets go of the document's receiver. Idempotent. */
+    void close() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+            receiver = null;
+            OPEN.decrementAndGet();
+        }
+    }
+
+    /** Bridges connected and not yet closed, in this JVM: the leak check of the tests. */
+    static int openCount() {
+        return OPEN.get();
+    }
+
+    private void onChange(StorageChange change) {
+        JSObject target = receiver;
+        if (target == null || change.source() == source || sameTab.test(change.source()) || !alive.test(this)) {
+            return;
+        }
+        String url = "";
+        try {
+            if (change.cleared()) {
+                target.call("change", null, null, null, url, Boolean.TRUE);
+                return;
+            }
+            for (Map.Entry<String, StorageChange.ValueChange> e : change.changes().entrySet()) {
+                target.call("change", e.getKey(), e.getValue().oldValue(), e.getValue().newValue(), url,
+                        Boolean.FALSE);
+            }
+        } catch (JSException | IllegalStateException e) {
+            // The receiving document is being torn down; it gets a fresh seed if it ever loads again.
+            LOG.log(Level.DEBUG, "could not push a change to a document", e);
+        }
+    }
+}

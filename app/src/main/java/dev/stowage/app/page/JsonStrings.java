@@ -1,0 +1,126 @@
+package dev.stowage.app.page;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two JSON shapes that cross the bridge: an area's items as the install script's seed (Java to
+ * JavaScript) and a document's batch of writes (JavaScript to Java), both flat arrays of strings.
+ *
+ * <p>Every character outside printable ASCII is written as a {@code \\uXXXX} escape, so lone surrogates
+ * and {@code \0} reach JavaScript as the exact UTF-16 code units Java holds, whatever the string
+ * conversion between the two runtimes would do with them.
+ */
+final class JsonStrings {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonStrings() {
+    }
+
+    /** {@code [k1, v1, k2, v2, ...]} in the map's order. */
+    static String encode(Map<String, String> items) {
+        long size = 2;
+        for (Map.Entry<String, String> e : items.entrySet()) {
+            size += e.getKey().length() + e.getValue().length() + 6;
+        }
+        StringBuilder out = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, size + size / 8));
+        out.append('[');
+        boolean first = true;
+        for (Map.Entry<String, String> e : items.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(out, e.getKey());
+            out.append(',');
+            string(out, e.getValue());
+        }
+        return out.append(']').toString();
+    }
+
+    /**
+     * Parses a flat JSON array of strings, as {@code JSON.stringify} writes it (lone surrogates arrive as
+     * {@code \\u} escapes and are kept as they are).
+     *
+     * @throws IllegalArgumentException if {@code json} is anything else
+     */
+    static List<String> decodeArray(String json) {
+        List<String> out = new ArrayList<>();
+        int i = skipSpace(json, 0);
+        i = expect(json, i, '[');
+        i = skipSpace(json, i);
+        if (i < json.length() && json.charAt(i) == ']') {
+            return out;
+        }
+        while (true) {
+            i = skipSpace(json, i);
+            i = expect(json, i, '"');
+            StringBuilder value = new StringBuilder();
+            while (true) {
+                if (i >= json.length()) {
+                    throw new IllegalArgumentException("unterminated string");
+                }
+                char c = json.charAt(i++);
+                if (c == '"') {
+                    break;
+                }
+                if (c != '\\') {
+                    value.append(c);
+                    continue;
+                }
+                char e = json.charAt(i++);
+                switch (e) {
+                    case '"', '\\', '/' -> value.append(e);
+                    case 'b' -> value.append('\b');
+                    case 'f' -> value.append('\f');
+                    case 'n' -> value.append('\n');
+                    case 'r' -> value.append('\r');
+                    case 't' -> value.append('\t');
+                    case 'u' -> {
+                        value.append((char) Integer.parseInt(json.substring(i, i + 4), 16));
+                        i += 4;
+                    }
+                    default -> throw new IllegalArgumentException("bad escape \\" + e);
+                }
+            }
+            out.add(value.toString());
+            i = skipSpace(json, i);
+            if (i < json.length() && json.charAt(i) == ',') {
+                i++;
+                continue;
+            }
+            expect(json, i, ']');
+            return out;
+        }
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int expect(String s, int i, char c) {
+        if (i >= s.length() || s.charAt(i) != c) {
+            throw new IllegalArgumentException("expected '" + c + "' at " + i);
+        }
+        return i + 1;
+    }
+
+    private static void string(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                out.append(c);
+            } else {
+                out.append('\\').append('u')
+                        .append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                        .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,370 @@
+package dev.stowage.app.page;
+
+import dev.stowage.storage.ChangeSource;
+import dev.stowage.storage.Origin;
+import dev.stowage.storage.SessionNamespace;
+import dev.stowage.storage.StorageArea;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.concurrent.Worker;
+import javafx.scene.web.WebEngine;
+import netscape.javascript.JSObject;
+
+/**
+ * Gives every document of one {@link WebEngine} (one tab) the shell's own {@code sessionStorage}, backed by
+ * the tab's {@link SessionNamespace}.
+ *
+ * <p><b>Use.</b> {@code PageStorage.attach(engine, tab::namespace)} once, before the engine's first load;
+ * {@link #close()} when the tab closes. From then on, whenever any frame (main frame, iframe,
+ * {@code about:blank}/{@code srcdoc} frame, after navigation, reload or history traversal) gets a new
+ * window object, and before any of its scripts run, the frame gets {@code install.js}: a
+ * {@code Storage}-faithful object whose reads are served from a per-document cache and whose writes reach
+ * the area of the document's origin through that document's {@link DocumentBridge}.
+ *
+ * <p><b>Who decides what.</b> The namespace comes from the supplier at each document start (so a tab may
+ * switch namespaces, for example on restore). The origin comes from Java: the frame's document URL as
+ * WebKit's loader knows it, cross-checked against {@code self.origin} read by Java in the fresh window
+ * before any page script ran (so sandboxed frames, which WebKit gives an opaque origin, stay opaque); a
+ * mismatch makes the document opaque: reading {@code sessionStorage} throws {@code SecurityError}.
+ * {@code about:blank} and {@code about:srcdoc} documents take the origin WebKit gave them (inherited from
+ * their parent, opener or creator), read the same way. {@code file:} pages all share the origin
+ * {@code file://} ({@link Origin}'s rule) whatever WebKit says. A page cannot forge any of it: the URL
+ * comes from WebKit's loader, and {@code self.origin} is read before the page has run a single line.
+ * When WebKit reuses a window (the initial {@code about:blank} document replaced by a same-origin one),
+ * the installed sessionStorage stays, as the standard keeps the Window object.
+ *
+ * <p><b>Coherence.</b> A document's script decides each write itself (its cache holds the whole area, so
+ * quota errors are exact and synchronous), applies it at once to the cache of every other document of the
+ * same tab and origin (its peers, which then get a {@code storage} event as a queued task), and sends its
+ * writes to Java in order, coalesced per key, one bridge call per script run. Java is therefore current at
+ * the end of every script (microtask checkpoint), when a main-frame navigation starts, before any document
+ * of the tab starts, and whenever {@link #flush()} is called; shell code that reads, snapshots or clones
+ * the namespace from inside a page's script (a popup handler) must call {@link #flush()} first. Changes
+ * that do not come from the tab's documents (the shell's own, such as clearing an origin) are pushed by
+ * Java into every live document's cache and supersede that document's unsent writes of the same keys.
+ * Other tabs have other namespaces and never hear of a write.
+ *
+ * <p><b>Failure.</b> {@link #attach} throws {@link InjectionUnavailableException} when WebKit's hook
+ * cannot be installed. A document that cannot be set up later is reported through {@link #failureProperty()}
+ * (and the log); the shell must show it. Such a document is given a {@code sessionStorage} that throws,
+ * never WebKit's own.
+ *
+ * <p><b>Threading.</b> FX thread only: attach, close and every callback.
+ */
+public final class PageStorage implements AutoCloseable {
+    /** Name of the non-configurable window property that marks a window as done (read only by our guard). */
+    static final String MARKER = "__stowageSessionStorage";
+
+    private static final System.Logger LOG = System.getLogger(PageStorage.class.getName());
+    private static final String INSTALL_SCRIPT = readInstallScript();
+    // Only syntax, no page-replaceable function: a live page cannot make this lie about being done.
+    private static final String BLOCK_NATIVE = "Object.defineProperty(window, 'sessionStorage', {configurable: true,"
+            + " enumerable: true, get: function () { throw new DOMException('The operation is insecure.',"
+            + " 'SecurityError'); }})";
+    private static final String GUARD = "('" + MARKER + "' in window) ? null : ('' + self.origin)";
+
+    private final Supplier<SessionNamespace> namespace;
+    private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    private final Map<Long, DocumentBridge> bridges = new HashMap<>();
+    private final Map<ChangeSource, Long> framesBySource = new HashMap<>();
+    private DocumentStartHook hook;
+    private WebEngine engine;
+    private ChangeListener<Worker.State> loadListener;
+    private boolean walking;
+    private boolean walkAgain;
+    private long documentsStarted;
+    private int lastDocumentId;
+
+    private PageStorage(Supplier<SessionNamespace> namespace) {
+        this.namespace = namespace;
+    }
+
+    /**
+     * Attaches the shell's sessionStorage to every future document of {@code engine}.
+     *
+     * @param engine    the tab's engine, before its first load
+     * @param namespace the tab's current namespace; asked at every document start, on the FX thread
+     * @return the handle to {@link #close()} when the tab closes
+     * @throws InjectionUnavailableException if WebKit's document-start hook is not available
+     * @throws IllegalStateException         if not called on the FX thread
+     */
+    public static PageStorage attach(WebEngine engine, Supplier<SessionNamespace> namespace) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(namespace, "namespace");
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("attach on the FX thread");
+        }
+        PageStorage storage = new PageStorage(namespace);
+        storage.hook = DocumentStartHook.install(engine, storage::onWindowCleared);
+        // A navigation is about to replace the main frame's documents. Scripts that ran outside the
+        // event loop (WebEngine.executeScript does not reach a microtask checkpoint) may still hold
+        // writes; by the time the new window is cleared the old one can no longer be called.
+        storage.loadListener = (o, old, now) -> {
+            if (now == Worker.State.SCHEDULED || now == Worker.State.RUNNING) {
+                storage.flush();
+            }
+        };
+        engine.getLoadWorker().stateProperty().addListener(storage.loadListener);
+        storage.engine = engine;
+        return storage;
+    }
+
+    /** Null while every document got the shell's sessionStorage; otherwise what went wrong, last first. */
+    public ReadOnlyObjectProperty<String> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Documents of this tab currently holding a bridge (at most one per frame). */
+    public int liveDocumentCount() {
+        return bridges.size();
+    }
+
+    /** How many documents were set up since attach, opaque ones included. */
+    public long documentsStarted() {
+        return documentsStarted;
+    }
+
+    /**
+     * Makes the tab's namespace current: every document sends the writes its script made since the
+     * script's last microtask checkpoint. Documents do this by themselves at the end of each script and
+     * before another document of the tab starts; shell code that reads, snapshots or clones the tab's
+     * namespace in the middle of a page's script (a popup handler is the case that matters: it runs inside
+     * {@code window.open} or a link click) must call this first. Cheap when nothing is pending.
+     */
+    public void flush() {
+        if (hook == null || bridges.isEmpty()) {
+            return;
+        }
+        for (FrameState state : surveyAll()) {
+            DocumentBridge bridge = bridges.get(state.frame());
+            if (bridge != null && !state.fresh()) {
+                bridge.flush(); // its window still carries our marker: the document we know, alive
+            }
+        }
+    }
+
+    /** Detaches from the engine and drops every bridge. Documents already loaded keep their caches. */
+    @Override
+    public void close() {
+        flush();
+        if (hook != null) {
+            hook.close();
+            hook = null;
+            engine.getLoadWorker().stateProperty().removeListener(loadListener);
+        }
+        bridges.values().forEach(DocumentBridge::close);
+        bridges.clear();
+        framesBySource.clear();
+    }
+
+    private void onWindowCleared() {
+        // The callback does not say which frame; installing re-enters it (a frame's window may be created
+        // lazily by our own guard), so one walk at a time, repeated until nothing new turned up.
+        if (walking) {
+            walkAgain = true;
+            return;
+        }
+        walking = true;
+        try {
+            do {
+                walkAgain = false;
+                walk();
+            } while (walkAgain && hook != null);
+        } catch (RuntimeException e) {
+            reportFailure("document start failed: " + e, e);
+        } finally {
+            walking = false;
+        }
+    }
+
+    /** A frame of the tree as the guard found it: fresh (not set up yet, with WebKit's origin) or ours. */
+    private record FrameState(long frame, String freshWindowOrigin) {
+        boolean fresh() {
+            return freshWindowOrigin != null;
+        }
+    }
+
+    // Two passes, because a document that was replaced must never be called again (calling into a
+    // window WebKit has torn down crashes it): first learn which frames hold our live documents, then
+    // let go of the others without a single call into them, then set up the new ones.
+    private void walk() {
+        List<FrameState> frames = surveyAll();
+        Set<Long> live = new HashSet<>();
+        for (FrameState state : frames) {
+            if (!state.fresh()) {
+                live.add(state.frame());
+                DocumentBridge bridge = bridges.get(state.frame());
+                if (bridge != null) {
+                    bridge.flush(); // a starting document's seed must hold everything written so far
+                }
+            }
+        }
+        for (Long frame : Set.copyOf(bridges.keySet())) {
+            if (!live.contains(frame)) {
+                dropBridge(frame);
+            }
+        }
+        for (FrameState state : frames) {
+            if (state.fresh()) {
+                try {
+                    Origin origin = resolveOrigin(state.frame(), state.freshWindowOrigin());
+                    install(state.frame(), origin);
+                } catch (RuntimeException e) {
+                    // One broken frame must not leave its siblings without storage; the shell shows it,
+                    // and the frame must not quietly keep WebKit's own sessionStorage either.
+                    reportFailure("frame " + state.frame() + " (" + safeUrl(state.frame()) + ") got no sessionStorage: "
+                            + e, e);
+                    blockNative(state.frame());
+                }
+            }
+        }
+    }
+
+    private void survey(long frame, List<FrameState> out) {
+        Object guard = hook.executeScript(frame, GUARD);
+        out.add(new FrameState(frame, guard instanceof String ? (String) guard : null));
+        for (long child : hook.childFrames(frame)) {
+            survey(child, out);
+        }
+    }
+
+    private Origin resolveOrigin(long frame, String windowOrigin) {
+        String url = hook.frameUrl(frame);
+        if (url == null || url.isEmpty() || url.startsWith("about:blank") || url.equals("about:srcdoc")) {
+            // These documents inherit the origin of whoever made them (parent, opener, creator script),
+            // which only WebKit knows; self.origin was read in the fresh window before any page script.
+            return "null".equals(windowOrigin) ? Origin.opaque() : Origin.of(windowOrigin);
+        }
+        Origin fromUrl = Origin.of(url);
+        if (fromUrl.isOpaque() || url.regionMatches(true, 0, "file:", 0, 5)) {
+            return fromUrl;
+        }
+        return fromUrl.serialize().equals(windowOrigin) ? fromUrl : Origin.opaque();
+    }
+
+    private void install(long frame, Origin origin) {
+        dropBridge(frame);
+        documentsStarted++;
+        JSObject installer = (JSObject) hook.executeScript(frame, INSTALL_SCRIPT);
+        if (origin.isOpaque()) {
+            installer.call("call", null, null, null, MARKER);
+            return;
+        }
+        DocumentBridge bridge;
+        try {
+            SessionNamespace ns = Objects.requireNonNull(namespace.get(), "the tab has no namespace");
+            StorageArea area = ns.area(origin);
+            ChangeSource source = ChangeSource.named("frame " + frame + " " + origin.serialize());
+            bridge = new DocumentBridge(area, source, ++lastDocumentId, framesBySource::containsKey,
+                    problem -> reportFailure(problem, null), this::isAlive);
+        } catch (RuntimeException e) {
+            reportFailure("no storage for " + origin.serialize() + ": " + e, e);
+            installer.call("call", null, null, null, MARKER);
+            return;
+        }
+        JSObject receiver = (JSObject) installer.call("call", null, bridge, bridge.seedJson(), MARKER,
+                (double) bridge.area().quotaBytes());
+        bridge.connect(receiver);
+        List<DocumentBridge> others = List.copyOf(bridges.values());
+        bridges.put(frame, bridge);
+        framesBySource.put(bridge.source(), frame);
+        // Same tab, same area: the documents keep each other's caches current without a trip to Java.
+        for (DocumentBridge other : others) {
+            if (other.area() == bridge.area() && other.receiver() != null) {
+                try {
+                    other.receiver().call("addPeer", bridge.id(), receiver);
+                    receiver.call("addPeer", other.id(), other.receiver());
+                } catch (RuntimeException e) {
+                    // Measured about once in a thousand navigations: the other document is being torn
+                    // down right now; the walk its replacement triggers lets go of it.
+                    LOG.log(Level.DEBUG, "could not link a document with a peer", e);
+                }
+            }
+        }
+    }
+
+    private void blockNative(long frame) {
+        try {
+            hook.executeScript(frame, BLOCK_NATIVE);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "could not even hide WebKit's sessionStorage in frame " + frame, e);
+        }
+    }
+
+    private String safeUrl(long frame) {
+        try {
+            return hook.frameUrl(frame);
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** Lets go of a frame's document without calling into it: it may be gone already. */
+    private void dropBridge(long frame) {
+        DocumentBridge old = bridges.remove(frame);
+        if (old == null) {
+            return;
+        }
+        old.close();
+        framesBySource.remove(old.source());
+        for (DocumentBridge other : bridges.values()) {
+            if (other.area() == old.area() && other.receiver() != null) {
+                try {
+                    other.receiver().call("removePeer", old.id());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.DEBUG, "could not unlink a document", e);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code bridge}'s document is still in its frame: the frame exists and its window is ours. */
+    private boolean isAlive(DocumentBridge bridge) {
+        if (hook == null) {
+            return false;
+        }
+        for (FrameState state : surveyAll()) {
+            if (!state.fresh() && bridges.get(state.frame()) == bridge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<FrameState> surveyAll() {
+        List<FrameState> frames = new ArrayList<>();
+        survey(hook.mainFrame(), frames);
+        return frames;
+    }
+
+    private void reportFailure(String message, Throwable cause) {
+        LOG.log(Level.ERROR, "sessionStorage injection: " + message, cause);
+        failure.set(message);
+    }
+
+    private static String readInstallScript() {
+        try (InputStream in = PageStorage.class.getResourceAsStream("install.js")) {
+            if (in == null) {
+                throw new IllegalStateException("install.js is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

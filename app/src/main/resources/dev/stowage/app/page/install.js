@@ -1,0 +1,551 @@
+// Stowage: the shell's own sessionStorage for one document.
+//
+// Java (PageStorage) evaluates this file in a frame whose window object was just created, before any
+// script of the document ran. Its completion value is the installer function; Java calls it once with
+// the document's bridge (or null for an opaque origin), the area's items as a JSON seed, the name of
+// the marker that tells Java the window is done and the area's quota. The installer returns the
+// document's receiver: Java pushes changes made elsewhere through it, asks it to flush, and introduces
+// it to the other documents of the same tab and origin (its peers).
+//
+// Rules this file lives by, because the page runs in the same realm right after us:
+// - Every built-in is captured here, while the realm is pristine; nothing below looks up a global or a
+//   prototype method at call time. Containers get their methods as own properties, objects we create
+//   have a null prototype, descriptors and dictionaries are written with `__proto__: null`.
+// - The bridge is reachable only through this closure; it is never put on `window`.
+// - Reads are served from the cache. A write is decided here, exactly and synchronously (the cache holds
+//   the whole area, so the quota arithmetic is Java's: 2 bytes per UTF-16 unit of key plus value), applied
+//   to this cache and to every peer's cache at once (they also get their storage event queued), and
+//   logged; the log goes to Java as one bridge call at the end of the current script (a microtask), or
+//   earlier when Java asks (flush), for example before another document of the tab starts.
+(function () {
+  'use strict';
+
+  // ---- captured built-ins -------------------------------------------------------------------------
+  const win = window;
+  const ObjectRef = Object;
+  const defineProperty = ObjectRef.defineProperty;
+  const getOwnPropertyDescriptor = ObjectRef.getOwnPropertyDescriptor;
+  const create = ObjectRef.create;
+  const setPrototypeOf = ObjectRef.setPrototypeOf;
+  const hasOwnProperty = ObjectRef.prototype.hasOwnProperty;
+  const ReflectRef = Reflect;
+  const reflectApply = ReflectRef.apply;
+  const reflectGet = ReflectRef.get;
+  const reflectSet = ReflectRef.set;
+  const reflectDeleteProperty = ReflectRef.deleteProperty;
+  const reflectDefineProperty = ReflectRef.defineProperty;
+  const reflectGetOwnPropertyDescriptor = ReflectRef.getOwnPropertyDescriptor;
+  const reflectOwnKeys = ReflectRef.ownKeys;
+  const ProxyRef = Proxy;
+  const MapRef = Map;
+  const WeakMapRef = WeakMap;
+  const mapProto = MapRef.prototype;
+  const weakMapProto = WeakMapRef.prototype;
+  const TypeErrorRef = TypeError;
+  const DOMExceptionRef = DOMException;
+  const StorageRef = win.Storage;
+  const storageProto = StorageRef.prototype;
+  const StorageEventRef = win.StorageEvent;
+  const storageEventProto = StorageEventRef.prototype;
+  const jsonParse = JSON.parse;
+  const jsonStringify = JSON.stringify;
+  const queueMicrotaskRef = win.queueMicrotask;
+  const documentRef = win.document;
+  const documentUrlGetter = getOwnPropertyDescriptor(win.Document.prototype, 'URL').get;
+  const setTimeoutRef = win.setTimeout;
+  const dispatchEventRef = win.EventTarget.prototype.dispatchEvent;
+  const functionProto = Function.prototype;
+  const nativeFunctionToString = functionProto.toString;
+
+  function hasOwn(object, key) {
+    return reflectApply(hasOwnProperty, object, [key]);
+  }
+
+  // A Map whose methods are its own properties, so a page that rewrites Map.prototype later cannot
+  // reach into our containers.
+  function sealedMap() {
+    const map = new MapRef();
+    map.get = mapProto.get;
+    map.set = mapProto.set;
+    map.has = mapProto.has;
+    map.delete = mapProto.delete;
+    map.clear = mapProto.clear;
+    map.forEach = mapProto.forEach;
+    return map;
+  }
+
+  function sealedWeakMap() {
+    const map = new WeakMapRef();
+    map.get = weakMapProto.get;
+    map.set = weakMapProto.set;
+    return map;
+  }
+
+  // Functions we put where the page can see them print like the native ones they replace.
+  const maskedSource = sealedWeakMap();
+  function masquerade(ours, original) {
+    maskedSource.set(ours, reflectApply(nativeFunctionToString, original, []));
+    return ours;
+  }
+
+  function replaceMethod(proto, name, ours) {
+    const original = getOwnPropertyDescriptor(proto, name);
+    defineProperty(proto, name, {
+      __proto__: null, value: masquerade(ours, original.value),
+      writable: original.writable, enumerable: original.enumerable, configurable: original.configurable
+    });
+    return original.value;
+  }
+
+  function replaceGetter(proto, name, ours) {
+    const original = getOwnPropertyDescriptor(proto, name);
+    defineProperty(proto, name, {
+      __proto__: null, get: masquerade(ours, original.get), set: original.set,
+      enumerable: original.enumerable, configurable: original.configurable
+    });
+    return original.get;
+  }
+
+  function nativeSessionStorageGetter() {
+    const d = getOwnPropertyDescriptor(win, 'sessionStorage');
+    return d && d.get ? d.get : dispatchEventRef;
+  }
+
+  function notEnoughArguments() {
+    return new TypeErrorRef('Not enough arguments');
+  }
+
+  return function install(bridge, seedJson, marker, quotaBytes) {
+    // The marker tells Java's guard that this window is done; non-configurable so no page can make us
+    // install twice into a live document.
+    defineProperty(win, marker, {
+      __proto__: null, value: true, writable: false, enumerable: false, configurable: false
+    });
+
+    if (bridge === null) {
+      // Opaque origin: like a browser, every read of window.sessionStorage throws.
+      defineProperty(win, 'sessionStorage', {
+        __proto__: null, enumerable: true, configurable: true,
+        get: masquerade(getOwnPropertyDescriptor({
+          get sessionStorage() {
+            throw new DOMExceptionRef('The operation is insecure.', 'SecurityError');
+          }
+        }, 'sessionStorage').get, nativeSessionStorageGetter())
+      });
+      return null;
+    }
+
+    // ---- the cache: items in insertion order, served to every read --------------------------------
+    const items = sealedMap();
+    let count = 0;
+    let bytes = 0;
+    let keyList = null; // items' keys in order, rebuilt lazily after an insert or a delete
+
+    const seed = jsonParse(seedJson);
+    for (let i = 0; i + 1 < seed.length; i += 2) {
+      items.set(seed[i], seed[i + 1]);
+      count++;
+      bytes += 2 * (seed[i].length + seed[i + 1].length);
+    }
+
+    function keyAt(index) {
+      if (keyList === null) {
+        const list = [];
+        setPrototypeOf(list, null);
+        let n = 0;
+        items.forEach(function (value, key) {
+          list[n++] = key;
+        });
+        keyList = list;
+      }
+      return keyList[index];
+    }
+
+    // Applies one change to this cache only; shared by our own writes and by changes pushed to us.
+    function applyLocal(key, newValue, cleared) {
+      if (cleared) {
+        items.clear();
+        count = 0;
+        bytes = 0;
+        keyList = null;
+        return;
+      }
+      const old = items.get(key);
+      if (old !== undefined) {
+        bytes -= 2 * (key.length + old.length);
+      }
+      if (newValue === null || newValue === undefined) {
+        if (old !== undefined) {
+          items.delete(key);
+          count--;
+          keyList = null;
+        }
+        return;
+      }
+      if (old === undefined) {
+        count++;
+        keyList = null;
+      }
+      items.set(key, newValue);
+      bytes += 2 * (key.length + newValue.length);
+    }
+
+    // ---- the write log and the peers (other documents of the tab with this origin) ----------------
+    // The log holds, per key, the latest write since the last flush, in the order Java must apply them
+    // so that its area ends up equal to this cache, keys in the same order. Java's listeners therefore
+    // see one change per key per flush, not every intermediate value.
+    const REMOVED = {__proto__: null};
+    const pending = sealedMap();
+    let pendingCount = 0;
+    let pendingCleared = false;
+    let flushQueued = false;
+    // Peers by id: Java introduces them when a document starts and takes them away (by id, never by
+    // calling the gone document) when one is replaced or removed. A removed iframe may stay on the list
+    // until the tab's next document starts; calling it is harmless, its window no longer runs tasks.
+    const peerIds = [];
+    setPrototypeOf(peerIds, null);
+    const peers = [];
+    setPrototypeOf(peers, null);
+    let peerCount = 0;
+    // Set when a peer (or Java) told us about a write: that peer may hold unsent writes, which must reach
+    // Java before ours do, or Java would apply two documents' writes out of order. Flushing the peers
+    // before our first write after theirs keeps at most one unsent log per area.
+    let peersMayHavePending = false;
+
+    function flushPeersFirst() {
+      if (peersMayHavePending) {
+        peersMayHavePending = false;
+        for (let i = 0; i < peerCount; i++) {
+          peers[i].flush();
+        }
+      }
+    }
+
+    function flush() {
+      flushQueued = false;
+      if (pendingCount === 0 && !pendingCleared) {
+        return;
+      }
+      const batch = [];
+      setPrototypeOf(batch, null);
+      let n = 0;
+      if (pendingCleared) {
+        batch[n++] = 'c';
+      }
+      pending.forEach(function (value, key) {
+        if (value === REMOVED) {
+          batch[n++] = 'r';
+          batch[n++] = key;
+        } else {
+          batch[n++] = 's';
+          batch[n++] = key;
+          batch[n++] = value;
+        }
+      });
+      pending.clear();
+      pendingCount = 0;
+      pendingCleared = false;
+      bridge.apply(jsonStringify(batch));
+    }
+
+    function queueFlush() {
+      if (pendingCount >= 50000) {
+        flush(); // a long-running writer of many keys: keep the log (and Java's lag) bounded
+      } else if (!flushQueued) {
+        flushQueued = true;
+        reflectApply(queueMicrotaskRef, win, [flush]);
+      }
+    }
+
+    function logSet(key, value) {
+      const previous = pending.get(key);
+      if (previous === REMOVED) {
+        flush(); // removed, then set again: the key moved to the end, Java must see the removal first
+      } else if (previous === undefined) {
+        pendingCount++;
+      }
+      pending.set(key, value);
+      queueFlush();
+    }
+
+    function logRemove(key) {
+      if (pending.has(key)) {
+        pending.delete(key);
+      } else {
+        pendingCount++;
+      }
+      pending.set(key, REMOVED);
+      queueFlush();
+    }
+
+    function logClear() {
+      pending.clear();
+      pendingCount = 0;
+      pendingCleared = true;
+      queueFlush();
+    }
+
+    function tellPeers(key, oldValue, newValue, cleared) {
+      if (peerCount === 0) {
+        return;
+      }
+      const url = reflectApply(documentUrlGetter, documentRef, []);
+      for (let i = 0; i < peerCount; i++) {
+        peers[i].change(key, oldValue, newValue, url, cleared);
+      }
+    }
+
+    // ---- writes: decided here, then applied everywhere in the tab, then logged for Java -----------
+    function setItemImpl(key, value) {
+      const old = items.get(key);
+      if (old === value) {
+        return;
+      }
+      const after = bytes + 2 * (key.length + value.length) - (old === undefined ? 0 : 2 * (key.length + old.length));
+      if (after > quotaBytes && after > bytes) {
+        throw new DOMExceptionRef('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      flushPeersFirst();
+      applyLocal(key, value, false);
+      logSet(key, value);
+      tellPeers(key, old === undefined ? null : old, value, false);
+    }
+
+    function removeItemImpl(key) {
+      const old = items.get(key);
+      if (old === undefined) {
+        return;
+      }
+      flushPeersFirst();
+      applyLocal(key, null, false);
+      logRemove(key);
+      tellPeers(key, old, null, false);
+    }
+
+    function clearImpl() {
+      if (count === 0) {
+        return;
+      }
+      flushPeersFirst();
+      applyLocal(null, null, true);
+      logClear();
+      tellPeers(null, null, null, true);
+    }
+
+    // ---- the Storage object: a Proxy with the legacy-platform-object named property rules ----------
+    // The target holds no string-named own properties, ever: `p in target` is true exactly when the
+    // prototype chain has p, which is when a named item p is hidden (WebIDL visibility).
+    const target = create(storageProto);
+    let storage = null;
+
+    function visibleItem(p) {
+      return typeof p === 'string' && !(p in target) && items.has(p);
+    }
+
+    const handler = {
+      __proto__: null,
+      get(t, p, receiver) {
+        if (typeof p === 'string' && !(p in t)) {
+          return items.get(p);
+        }
+        return reflectGet(t, p, receiver);
+      },
+      set(t, p, value, receiver) {
+        if (typeof p === 'string' && receiver === storage) {
+          setItemImpl(p, `${value}`);
+          return true;
+        }
+        return reflectSet(t, p, value, receiver);
+      },
+      has(t, p) {
+        return (p in t) || (typeof p === 'string' && items.has(p));
+      },
+      deleteProperty(t, p) {
+        if (visibleItem(p)) {
+          removeItemImpl(p);
+          return true;
+        }
+        return reflectDeleteProperty(t, p);
+      },
+      ownKeys(t) {
+        const keys = [];
+        setPrototypeOf(keys, null);
+        let n = 0;
+        items.forEach(function (value, key) {
+          if (!(key in t)) {
+            keys[n++] = key;
+          }
+        });
+        const own = reflectOwnKeys(t);
+        for (let i = 0; i < own.length; i++) {
+          keys[n++] = own[i];
+        }
+        return keys;
+      },
+      getOwnPropertyDescriptor(t, p) {
+        if (visibleItem(p)) {
+          return {__proto__: null, value: items.get(p), writable: true, enumerable: true, configurable: true};
+        }
+        return reflectGetOwnPropertyDescriptor(t, p);
+      },
+      defineProperty(t, p, desc) {
+        if (typeof p === 'string') {
+          if (hasOwn(desc, 'get') || hasOwn(desc, 'set')) {
+            return false;
+          }
+          setItemImpl(p, `${hasOwn(desc, 'value') ? desc.value : undefined}`);
+          return true;
+        }
+        return reflectDefineProperty(t, p, desc);
+      },
+      preventExtensions() {
+        return false; // WebIDL: a legacy platform object cannot be made non-extensible
+      }
+    };
+    storage = new ProxyRef(target, handler);
+
+    // ---- Storage.prototype: ours for our object, the native one for every other (localStorage) ------
+    const methods = {
+      key(index) {
+        if (this !== storage) {
+          return reflectApply(nativeKey, this, arguments);
+        }
+        if (arguments.length < 1) {
+          throw notEnoughArguments();
+        }
+        const i = index >>> 0; // WebIDL unsigned long: -1 -> 4294967295, n + 2^32 -> n
+        return i < count ? keyAt(i) : null;
+      },
+      getItem(key) {
+        if (this !== storage) {
+          return reflectApply(nativeGetItem, this, arguments);
+        }
+        if (arguments.length < 1) {
+          throw notEnoughArguments();
+        }
+        const value = items.get(`${key}`);
+        return value === undefined ? null : value;
+      },
+      setItem(key, value) {
+        if (this !== storage) {
+          return reflectApply(nativeSetItem, this, arguments);
+        }
+        if (arguments.length < 2) {
+          throw notEnoughArguments();
+        }
+        const k = `${key}`;
+        setItemImpl(k, `${value}`);
+      },
+      removeItem(key) {
+        if (this !== storage) {
+          return reflectApply(nativeRemoveItem, this, arguments);
+        }
+        if (arguments.length < 1) {
+          throw notEnoughArguments();
+        }
+        removeItemImpl(`${key}`);
+      },
+      clear() {
+        if (this !== storage) {
+          return reflectApply(nativeClear, this, arguments);
+        }
+        clearImpl();
+      },
+      get length() {
+        if (this !== storage) {
+          return reflectApply(nativeLength, this, []);
+        }
+        return count;
+      }
+    };
+    const nativeKey = replaceMethod(storageProto, 'key', methods.key);
+    const nativeGetItem = replaceMethod(storageProto, 'getItem', methods.getItem);
+    const nativeSetItem = replaceMethod(storageProto, 'setItem', methods.setItem);
+    const nativeRemoveItem = replaceMethod(storageProto, 'removeItem', methods.removeItem);
+    const nativeClear = replaceMethod(storageProto, 'clear', methods.clear);
+    const nativeLength = replaceGetter(storageProto, 'length', getOwnPropertyDescriptor(methods, 'length').get);
+
+    // ---- the storage event: StorageEvent.prototype.storageArea answers our object for our events ---
+    const eventAreas = sealedWeakMap();
+    const nativeStorageArea = replaceGetter(storageEventProto, 'storageArea', getOwnPropertyDescriptor({
+      get storageArea() {
+        const ours = eventAreas.get(this);
+        return ours !== undefined ? ours : reflectApply(nativeStorageArea, this, []);
+      }
+    }, 'storageArea').get);
+
+    function fireStorageEvent(key, oldValue, newValue, url) {
+      const event = new StorageEventRef('storage', {
+        __proto__: null, key: key, oldValue: oldValue, newValue: newValue, url: url
+      });
+      eventAreas.set(event, storage);
+      reflectApply(dispatchEventRef, win, [event]);
+    }
+
+    // ---- Function.prototype.toString: our replacements print as native code --------------------------
+    replaceMethod(functionProto, 'toString', {
+      toString() {
+        const masked = maskedSource.get(this);
+        return masked !== undefined ? masked : reflectApply(nativeFunctionToString, this, arguments);
+      }
+    }.toString);
+
+    // ---- window.sessionStorage: an own accessor, like WebKit's, answering the same object always ----
+    defineProperty(win, 'sessionStorage', {
+      __proto__: null, enumerable: true, configurable: true,
+      get: masquerade(getOwnPropertyDescriptor({
+        get sessionStorage() {
+          return storage;
+        }
+      }, 'sessionStorage').get, nativeSessionStorageGetter())
+    });
+
+    // ---- the receiver: Java and the peers push changes here ----------------------------------------
+    return {
+      __proto__: null,
+      // A change made by another document of the tab (called by that document's script) or by the shell
+      // (called by Java): the cache changes now, so a read right after the writer's call sees it; the
+      // event is a queued task, as browsers do it.
+      change(key, oldValue, newValue, url, cleared) {
+        peersMayHavePending = true;
+        // A change from elsewhere is later than anything still in our log for the same key (or, for a
+        // clear, for every key): drop those entries, or sending them would undo it in Java.
+        if (cleared) {
+          pending.clear();
+          pendingCount = 0;
+          pendingCleared = false;
+        } else if (pending.has(key)) {
+          pending.delete(key);
+          pendingCount--;
+        }
+        applyLocal(key, newValue, cleared);
+        const eventKey = cleared ? null : key;
+        const eventOld = cleared || oldValue === undefined ? null : oldValue;
+        const eventNew = cleared || newValue === undefined ? null : newValue;
+        reflectApply(setTimeoutRef, win, [function () {
+          fireStorageEvent(eventKey, eventOld, eventNew, url);
+        }, 0]);
+      },
+      // Java needs the area current (another document starts, the tab closes, the shell reads it).
+      flush() {
+        flush();
+      },
+      addPeer(id, peer) {
+        peerIds[peerCount] = id;
+        peers[peerCount++] = peer;
+      },
+      removePeer(id) {
+        for (let i = 0; i < peerCount; i++) {
+          if (peerIds[i] === id) {
+            peerCount--;
+            peerIds[i] = peerIds[peerCount];
+            peers[i] = peers[peerCount];
+            peerIds.length = peerCount;
+            peers.length = peerCount;
+            return;
+          }
+        }
+      }
+    };
+  };
+})()

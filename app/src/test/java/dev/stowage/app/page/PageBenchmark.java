@@ -1,0 +1,73 @@
+package dev.stowage.app.page;
+
+import dev.stowage.storage.SessionStorageService;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs {@code bench.html} in real engines and reports ops/s per operation: the shell's sessionStorage and
+ * the localStorage of the same injected page, and WebKit's own sessionStorage and localStorage in an
+ * engine without injection (the honest baseline: in an injected page localStorage calls pass through the
+ * shell's Storage.prototype dispatch).
+ */
+final class PageBenchmark {
+    static final List<String> OPS = List.of("setItem", "getItem hit", "getItem miss", "length", "key(i)",
+            "named get", "named set");
+
+    /** Results by column name, each op -> ops/s. */
+    static Map<String, Map<String, Long>> run(Duration budget, int rounds) {
+        Map<String, Map<String, Long>> columns = new LinkedHashMap<>();
+        try (TestServer server = new TestServer()) {
+            SessionStorageService service = Fx.call(SessionStorageService::new);
+            var ns = Fx.call(service::createNamespace);
+            try (TestTab injected = TestTab.injected(() -> ns); TestTab plain = TestTab.nativeStorage()) {
+                String args = ", " + budget.toMillis() + ", " + rounds + ")";
+                // A fresh document per column: no column inherits another's garbage or JIT state.
+                columns.put("shell sessionStorage", measure(injected, server, "sessionStorage", args));
+                columns.put("localStorage, same page", measure(injected, server, "localStorage", args));
+                columns.put("native localStorage", measure(plain, server, "localStorage", args));
+                columns.put("native sessionStorage", measure(plain, server, "sessionStorage", args));
+            }
+        }
+        return columns;
+    }
+
+    private static Map<String, Long> measure(TestTab tab, TestServer server, String storage, String args) {
+        tab.load(server.url("/bench.html?" + storage));
+        return parse(tab.evalString("runBench('" + storage + "'" + args));
+    }
+
+    static String table(Map<String, Map<String, Long>> columns) {
+        StringBuilder out = new StringBuilder("| operation |");
+        columns.keySet().forEach(c -> out.append(' ').append(c).append(" |"));
+        out.append(" shell / native localStorage |\n|---|");
+        columns.keySet().forEach(c -> out.append("---:|"));
+        out.append("---:|\n");
+        for (String op : OPS) {
+            out.append("| ").append(op).append(" |");
+            columns.values().forEach(m -> out.append(' ').append(String.format("%,d", m.get(op))).append(" |"));
+            double ratio = (double) columns.get("shell sessionStorage").get(op) / columns.get("native localStorage").get(op);
+            out.append(String.format(" %.2fx |", ratio)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Long> parse(String json) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\"([^\"]+)\":(\\d+)").matcher(json);
+        while (m.find()) {
+            out.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        if (!out.keySet().containsAll(OPS)) {
+            throw new AssertionError("benchmark page answered " + json);
+        }
+        return out;
+    }
+
+    private PageBenchmark() {
+    }
+}
