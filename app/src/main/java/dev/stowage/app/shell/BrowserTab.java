@@ -1,6 +1,8 @@
 package dev.stowage.app.shell;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
@@ -42,6 +44,7 @@ public final class BrowserTab {
     private String requestedUrl;
     private boolean loadingErrorPage;
     private boolean closing;
+    private final List<Runnable> closeActions = new ArrayList<>();
 
     BrowserTab(TabModel model, String openerId, FaviconLoader favicons) {
         this.model = Objects.requireNonNull(model, "model");
@@ -73,6 +76,14 @@ public final class BrowserTab {
 
     public WebView webView() {
         return webView;
+    }
+
+    /**
+     * Runs {@code action} on the FX thread once this tab is closed and its page has unloaded, so whatever
+     * the page's {@code pagehide}/{@code unload} handlers did has happened. Used to release the tab's storage.
+     */
+    public void whenClosed(Runnable action) {
+        closeActions.add(Objects.requireNonNull(action, "action"));
     }
 
     /** Loads {@code url} as if a link led there. */
@@ -159,6 +170,7 @@ public final class BrowserTab {
                     timeout.stop();
                     engine.getLoadWorker().stateProperty().removeListener(done);
                     engine.setCreatePopupHandler(features -> null);
+                    closeActions.forEach(Runnable::run);
                     whenDone.run();
                 }
             }

@@ -90,7 +90,15 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
         TabStripView strip = new TabStripView(model, this);
         strip.setPadding(new Insets(4, 4, 0, 4));
-        VBox top = new VBox(strip, navigation, progress);
+        Label warning = new Label();
+        warning.setId("window-warning");
+        warning.getStyleClass().add("window-warning");
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.setWrapText(true);
+        warning.textProperty().bind(model.warningProperty());
+        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        VBox top = new VBox(strip, navigation, warning, progress);
         BorderPane root = new BorderPane(new StackPane(pages, status), top, null, null, null);
         Scene scene = new Scene(root, 1024, 720);
         scene.getStylesheets().add(Objects.requireNonNull(

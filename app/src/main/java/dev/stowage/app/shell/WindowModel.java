@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -32,6 +34,7 @@ public final class WindowModel {
     private final ObservableList<TabModel> tabs = FXCollections.observableArrayList();
     private final ObservableList<TabModel> readOnlyTabs = FXCollections.unmodifiableObservableList(tabs);
     private final ObjectProperty<TabModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private final Deque<ClosedTab> closed = new ArrayDeque<>();
 
     /** The open tabs, in strip order. Read-only: change it through this class. */
@@ -40,6 +43,19 @@ public final class WindowModel {
     }
 
     /** The selected tab; null only when there is no tab. */
+    /**
+     * A problem the user must see because pages no longer behave as promised (for example: the shell's
+     * sessionStorage could not be installed); empty when there is none. The window shows it in a bar.
+     */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    /** Shows {@code message} as the window's warning, replacing any earlier one; FX thread only. */
+    public void warn(String message) {
+        warning.set(Objects.requireNonNull(message, "message"));
+    }
+
     public ReadOnlyObjectProperty<TabModel> selectedProperty() {
         return selected;
     }

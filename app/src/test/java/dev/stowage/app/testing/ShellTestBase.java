@@ -9,12 +9,14 @@ import dev.stowage.app.shell.BrowserWindow;
 import dev.stowage.app.shell.PopupHandler;
 import dev.stowage.app.shell.TabEngineInitializer;
 import dev.stowage.app.shell.TabModel;
+import dev.stowage.storage.SessionStorageService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
@@ -82,9 +84,18 @@ public abstract class ShellTestBase {
     }
 
     protected BrowserWindow launch(TabEngineInitializer initializer, PopupHandler popups, String... urls) {
+        return launch(stage -> StowageApp.open(stage, new LaunchOptions(profile, false, List.of(urls)), initializer, popups));
+    }
+
+    /** Opens the real shell, every tab with its own namespace in {@code storage}, as the app does. */
+    protected BrowserWindow launchWithSessionStorage(SessionStorageService storage, String... urls) {
+        return launch(stage -> StowageApp.openWithSessionStorage(stage, new LaunchOptions(profile, false, List.of(urls)), storage));
+    }
+
+    private BrowserWindow launch(Function<Stage, BrowserWindow> opener) {
         window = fx(() -> {
             Stage stage = new Stage();
-            BrowserWindow w = StowageApp.open(stage, new LaunchOptions(profile, false, List.of(urls)), initializer, popups);
+            BrowserWindow w = opener.apply(stage);
             stage.show();
             stage.toFront();
             return w;
