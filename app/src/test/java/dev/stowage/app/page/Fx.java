@@ -3,11 +3,11 @@ package dev.stowage.app.page;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import org.testfx.api.FxToolkit;
 
 /**
  * The one place tests meet the FX thread: starts the toolkit once per JVM (Monocle, headless, from the
@@ -24,21 +24,15 @@ final class Fx {
         if (started) {
             return;
         }
-        CountDownLatch ready = new CountDownLatch(1);
+        // Start the toolkit the way TestFX does, so the shell's robot-driven tests that share this JVM
+        // find it in the state they expect (a toolkit started with Platform.startup left the robot's
+        // key presses going nowhere).
         try {
-            Platform.startup(ready::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            ready.countDown();
+            FxToolkit.registerPrimaryStage();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the FX toolkit did not start", e);
         }
         Platform.setImplicitExit(false);
-        try {
-            if (!ready.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the FX toolkit did not start");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
         started = true;
     }
 
