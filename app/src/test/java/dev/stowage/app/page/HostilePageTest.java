@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stowage.storage.ChangeSource;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
-import dev.stowage.storage.SessionStorageService;
 import dev.stowage.storage.StorageArea;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,29 +16,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import netscape.javascript.JSObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Pages that attack the shell's sessionStorage: nothing leaks, nothing crashes, the FX thread keeps up. */
-class HostilePageTest {
-    private static TestServer server;
-    private static SessionStorageService service;
-
+class HostilePageTest extends PageTestBase {
     @BeforeAll
-    static void serve() {
-        server = new TestServer();
-        service = Fx.call(SessionStorageService::new);
+    static void registerPages() {
         server.page("/tamper-parent.html", "<!doctype html><html><body><iframe src='/tamper-receiver.html'></iframe></body></html>");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static SessionNamespace newNamespace() {
-        return Fx.call(service::createNamespace);
     }
 
     @Test

@@ -6,35 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
-import dev.stowage.storage.SessionStorageService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** "Scope and lifetime" of web-storage-behaviour.md: who shares an area with whom, and for how long. */
-class ScopeAndLifetimeTest {
-    private static TestServer server;
-    private static SessionStorageService service;
-
-    @BeforeAll
-    static void serve() {
-        server = new TestServer();
-        service = Fx.call(SessionStorageService::new);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static SessionNamespace newNamespace() {
-        return Fx.call(service::createNamespace);
-    }
-
+class ScopeAndLifetimeTest extends PageTestBase {
     private static String first(TestTab tab) {
         return tab.evalString("window.__first");
     }

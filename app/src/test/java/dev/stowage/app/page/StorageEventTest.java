@@ -4,31 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
-import dev.stowage.storage.SessionStorageService;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** "The storage event" of web-storage-behaviour.md. */
-class StorageEventTest {
+class StorageEventTest extends PageTestBase {
     /** WebKit's own events are trusted; ours are dispatched by script. Nothing else may differ. */
     private static final Set<String> WEBKIT_DEVIATIONS = Set.of();
-
-    private static TestServer server;
-    private static SessionStorageService service;
-
-    @BeforeAll
-    static void serve() {
-        server = new TestServer();
-        service = Fx.call(SessionStorageService::new);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void otherSameOriginDocumentsOfTheTabGetTheEvent() {
