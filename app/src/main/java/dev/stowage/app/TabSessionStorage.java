@@ -51,9 +51,4 @@ public final class TabSessionStorage implements TabEngineInitializer {
             service.deleteNamespace(namespace.id(), false);
         });
     }
-
-    /** The service whose namespaces the tabs use. */
-    public SessionStorageService service() {
-        return service;
-    }
 }

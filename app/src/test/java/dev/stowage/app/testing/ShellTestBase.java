@@ -52,9 +52,6 @@ public abstract class ShellTestBase {
     static void startToolkitAndServer() throws Exception {
         FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
-        // Other test classes share this JVM's toolkit; a window they left showing would take the robot's keys.
-        WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows()).forEach(Window::hide))
-                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         server = new TestServer();
         profile = Files.createTempDirectory("stowage-test-profile");
     }
@@ -101,7 +98,6 @@ public abstract class ShellTestBase {
             BrowserWindow w = opener.apply(stage);
             stage.show();
             stage.toFront();
-            stage.requestFocus();
             return w;
         });
         waitForAllLoaded();
