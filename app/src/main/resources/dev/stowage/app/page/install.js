@@ -27,9 +27,11 @@
   const getOwnPropertyDescriptor = ObjectRef.getOwnPropertyDescriptor;
   const create = ObjectRef.create;
   const setPrototypeOf = ObjectRef.setPrototypeOf;
+  const getPrototypeOf = ObjectRef.getPrototypeOf;
   const hasOwnProperty = ObjectRef.prototype.hasOwnProperty;
   const ReflectRef = Reflect;
   const reflectApply = ReflectRef.apply;
+  const reflectConstruct = ReflectRef.construct;
   const reflectGet = ReflectRef.get;
   const reflectSet = ReflectRef.set;
   const reflectDeleteProperty = ReflectRef.deleteProperty;
@@ -78,6 +80,7 @@
     const map = new WeakMapRef();
     map.get = weakMapProto.get;
     map.set = weakMapProto.set;
+    map.delete = weakMapProto.delete;
     return map;
   }
 
@@ -405,12 +408,42 @@
     storage = new ProxyRef(target, handler);
 
     // ---- Storage.prototype: ours for our object, the native one for every other (localStorage) ------
+    // No method mentions `arguments` beyond its length: JavaScriptCore runs a function that passes its
+    // arguments object on (even in a branch never taken) about a quarter slower, and these are the hot
+    // paths of every page. The native methods get exactly the arguments the page passed (up to the ones
+    // they declare), so their own TypeErrors and conversions stay theirs.
+    function callWith(fn, self, argc, a, b) {
+      if (argc === 0) {
+        return reflectApply(fn, self, []);
+      }
+      return reflectApply(fn, self, argc === 1 ? [a] : [a, b]);
+    }
+
+    // The sessionStorage of another document of this tab and origin (an iframe's, the parent's), or null.
+    // A page may call one realm's Storage.prototype method on another realm's storage object, as it can
+    // in browsers; the owner's own method then serves the call.
+    function peerOf(object) {
+      for (let i = 0; i < peerCount; i++) {
+        if (peers[i].storage === object) {
+          return peers[i];
+        }
+      }
+      return null;
+    }
+
+    // `this` is not our sessionStorage: a peer's (its own method serves it) or a native Storage such as
+    // localStorage (WebKit's method serves it, and throws for anything else).
+    function foreignCall(self, name, nativeFn, argc, a, b) {
+      const peer = peerCount === 0 ? null : peerOf(self);
+      return callWith(peer === null ? nativeFn : peer.methods[name], self, argc, a, b);
+    }
+
     const methods = {
       key(index) {
         if (this !== storage) {
-          return reflectApply(nativeKey, this, arguments);
+          return foreignCall(this, 'key', nativeKey, arguments.length, index);
         }
-        if (arguments.length < 1) {
+        if (index === undefined && arguments.length < 1) {
           throw notEnoughArguments();
         }
         const i = index >>> 0; // WebIDL unsigned long: -1 -> 4294967295, n + 2^32 -> n
@@ -418,42 +451,41 @@
       },
       getItem(key) {
         if (this !== storage) {
-          return reflectApply(nativeGetItem, this, arguments);
+          return foreignCall(this, 'getItem', nativeGetItem, arguments.length, key);
         }
-        if (arguments.length < 1) {
+        if (key === undefined && arguments.length < 1) {
           throw notEnoughArguments();
         }
-        const value = items.get(`${key}`);
+        const value = items.get(typeof key === 'string' ? key : `${key}`);
         return value === undefined ? null : value;
       },
       setItem(key, value) {
         if (this !== storage) {
-          return reflectApply(nativeSetItem, this, arguments);
+          return foreignCall(this, 'setItem', nativeSetItem, arguments.length, key, value);
         }
-        if (arguments.length < 2) {
+        if (value === undefined && arguments.length < 2) {
           throw notEnoughArguments();
         }
-        const k = `${key}`;
-        setItemImpl(k, `${value}`);
+        setItemImpl(typeof key === 'string' ? key : `${key}`, typeof value === 'string' ? value : `${value}`);
       },
       removeItem(key) {
         if (this !== storage) {
-          return reflectApply(nativeRemoveItem, this, arguments);
+          return foreignCall(this, 'removeItem', nativeRemoveItem, arguments.length, key);
         }
-        if (arguments.length < 1) {
+        if (key === undefined && arguments.length < 1) {
           throw notEnoughArguments();
         }
-        removeItemImpl(`${key}`);
+        removeItemImpl(typeof key === 'string' ? key : `${key}`);
       },
       clear() {
         if (this !== storage) {
-          return reflectApply(nativeClear, this, arguments);
+          return foreignCall(this, 'clear', nativeClear, 0);
         }
         clearImpl();
       },
       get length() {
         if (this !== storage) {
-          return reflectApply(nativeLength, this, []);
+          return foreignCall(this, 'length', nativeLength, 0);
         }
         return count;
       }
@@ -464,6 +496,11 @@
     const nativeRemoveItem = replaceMethod(storageProto, 'removeItem', methods.removeItem);
     const nativeClear = replaceMethod(storageProto, 'clear', methods.clear);
     const nativeLength = replaceGetter(storageProto, 'length', getOwnPropertyDescriptor(methods, 'length').get);
+    // What a peer calls when a page hands it our object (see foreignCall).
+    const ownMethods = {
+      __proto__: null, key: methods.key, getItem: methods.getItem, setItem: methods.setItem,
+      removeItem: methods.removeItem, clear: methods.clear, length: getOwnPropertyDescriptor(methods, 'length').get
+    };
 
     // ---- the storage event: StorageEvent.prototype.storageArea answers our object for our events ---
     const eventAreas = sealedWeakMap();
@@ -473,6 +510,82 @@
         return ours !== undefined ? ours : reflectApply(nativeStorageArea, this, []);
       }
     }, 'storageArea').get);
+
+    // Our object, or a peer's: what a page may pass as a StorageEvent's storageArea.
+    function shellStorage(value) {
+      if (value === storage) {
+        return storage;
+      }
+      return peerCount !== 0 && typeof value === 'object' && value !== null && peerOf(value) !== null ? value : null;
+    }
+
+    // WebKit's StorageEvent constructor accepts only its own Storage objects as storageArea. The page gets
+    // a constructor that reads the init dictionary once, in WebIDL order, hands WebKit a copy without our
+    // object, and remembers the object for the storageArea getter. Everything else (prototype, name,
+    // length, subclassing through new.target, the TypeError without new) is the native constructor's.
+    const NativeStorageEvent = StorageEventRef;
+    const INIT_MEMBERS = ['bubbles', 'cancelable', 'composed', 'key', 'newValue', 'oldValue', 'storageArea', 'url'];
+    setPrototypeOf(INIT_MEMBERS, null);
+    const StorageEventShim = {
+      StorageEvent: function StorageEvent(type) {
+        if (new.target === undefined) {
+          throw new TypeErrorRef("Constructor requires 'new' operator");
+        }
+        const argc = arguments.length;
+        const init = arguments[1];
+        if (argc < 2 || init === undefined || init === null || (typeof init !== 'object' && typeof init !== 'function')) {
+          return reflectConstruct(NativeStorageEvent, argc < 2 ? (argc < 1 ? [] : [type]) : [type, init], new.target);
+        }
+        const copy = {__proto__: null};
+        for (let i = 0; i < INIT_MEMBERS.length; i++) {
+          copy[INIT_MEMBERS[i]] = init[INIT_MEMBERS[i]];
+        }
+        const area = shellStorage(copy.storageArea);
+        if (area !== null) {
+          copy.storageArea = null;
+        }
+        const event = reflectConstruct(NativeStorageEvent, [type, copy], new.target);
+        if (area !== null) {
+          eventAreas.set(event, area);
+        }
+        return event;
+      }
+    }.StorageEvent;
+    defineProperty(StorageEventShim, 'prototype', {__proto__: null, value: storageEventProto, writable: false});
+    setPrototypeOf(StorageEventShim, getPrototypeOf(NativeStorageEvent));
+    masquerade(StorageEventShim, NativeStorageEvent);
+    const ctorDescriptor = getOwnPropertyDescriptor(storageEventProto, 'constructor');
+    defineProperty(storageEventProto, 'constructor', {
+      __proto__: null, value: StorageEventShim, writable: ctorDescriptor.writable,
+      enumerable: ctorDescriptor.enumerable, configurable: ctorDescriptor.configurable
+    });
+    const windowCtorDescriptor = getOwnPropertyDescriptor(win, 'StorageEvent');
+    defineProperty(win, 'StorageEvent', {
+      __proto__: null, value: StorageEventShim, writable: windowCtorDescriptor.writable,
+      enumerable: windowCtorDescriptor.enumerable, configurable: windowCtorDescriptor.configurable
+    });
+
+    if (hasOwn(storageEventProto, 'initStorageEvent')) {
+      const nativeInit = replaceMethod(storageEventProto, 'initStorageEvent', {
+        initStorageEvent(type) {
+          const area = arguments.length < 8 ? null : shellStorage(arguments[7]);
+          if (area === null) {
+            eventAreas.delete(this);
+            return reflectApply(nativeInit, this, arguments);
+          }
+          const args = [];
+          setPrototypeOf(args, null);
+          for (let i = 0; i < 7; i++) {
+            args[i] = arguments[i];
+          }
+          args[7] = null;
+          args.length = 8;
+          const result = reflectApply(nativeInit, this, args);
+          eventAreas.set(this, area);
+          return result;
+        }
+      }.initStorageEvent);
+    }
 
     function fireStorageEvent(key, oldValue, newValue, url) {
       const event = new StorageEventRef('storage', {
@@ -503,6 +616,8 @@
     // ---- the receiver: Java and the peers push changes here ----------------------------------------
     return {
       __proto__: null,
+      storage: storage,
+      methods: ownMethods,
       // A change made by another document of the tab (called by that document's script) or by the shell
       // (called by Java): the cache changes now, so a read right after the writer's call sees it; the
       // event is a queued task, as browsers do it.
