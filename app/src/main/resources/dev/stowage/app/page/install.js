@@ -432,10 +432,19 @@
     }
 
     // `this` is not our sessionStorage: a peer's (its own method serves it) or a native Storage such as
-    // localStorage (WebKit's method serves it, and throws for anything else).
+    // localStorage (WebKit's method serves it, and throws for anything else). The common case, no peer,
+    // stays a single Reflect.apply: localStorage calls in this page pay for every extra step.
     function foreignCall(self, name, nativeFn, argc, a, b) {
-      const peer = peerCount === 0 ? null : peerOf(self);
-      return callWith(peer === null ? nativeFn : peer.methods[name], self, argc, a, b);
+      if (peerCount !== 0) {
+        const peer = peerOf(self);
+        if (peer !== null) {
+          return callWith(peer.methods[name], self, argc, a, b);
+        }
+      }
+      if (argc === 0) {
+        return reflectApply(nativeFn, self, []);
+      }
+      return reflectApply(nativeFn, self, argc === 1 ? [a] : [a, b]);
     }
 
     const methods = {
