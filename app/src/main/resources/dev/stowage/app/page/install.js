@@ -56,6 +56,7 @@
   const documentUrlGetter = getOwnPropertyDescriptor(win.Document.prototype, 'URL').get;
   const setTimeoutRef = win.setTimeout;
   const dispatchEventRef = win.EventTarget.prototype.dispatchEvent;
+  const eventPhaseGetter = getOwnPropertyDescriptor(win.Event.prototype, 'eventPhase').get;
   const functionProto = Function.prototype;
   const nativeFunctionToString = functionProto.toString;
 
@@ -299,19 +300,31 @@
     }
 
     // ---- writes: decided here, then applied everywhere in the tab, then logged for Java -----------
-    function setItemImpl(key, value) {
+    function quotaExceeded() {
+      return new DOMExceptionRef('The quota has been exceeded.', 'QuotaExceededError');
+    }
+
+    // False, with nothing changed, when the write would exceed the quota.
+    function trySetItem(key, value) {
       const old = items.get(key);
       if (old === value) {
-        return;
+        return true;
       }
       const after = bytes + 2 * (key.length + value.length) - (old === undefined ? 0 : 2 * (key.length + old.length));
       if (after > quotaBytes && after > bytes) {
-        throw new DOMExceptionRef('The quota has been exceeded.', 'QuotaExceededError');
+        return false;
       }
       flushPeersFirst();
       applyLocal(key, value, false);
       logSet(key, value);
       tellPeers(key, old === undefined ? null : old, value, false);
+      return true;
+    }
+
+    function setItemImpl(key, value) {
+      if (!trySetItem(key, value)) {
+        throw quotaExceeded();
+      }
     }
 
     function removeItemImpl(key) {
@@ -412,16 +425,9 @@
     // arguments object on (even in a branch never taken) about a quarter slower, and these are the hot
     // paths of every page. The native methods get exactly the arguments the page passed (up to the ones
     // they declare), so their own TypeErrors and conversions stay theirs.
-    function callWith(fn, self, argc, a, b) {
-      if (argc === 0) {
-        return reflectApply(fn, self, []);
-      }
-      return reflectApply(fn, self, argc === 1 ? [a] : [a, b]);
-    }
-
     // The sessionStorage of another document of this tab and origin (an iframe's, the parent's), or null.
     // A page may call one realm's Storage.prototype method on another realm's storage object, as it can
-    // in browsers; the owner's own method then serves the call.
+    // in browsers.
     function peerOf(object) {
       for (let i = 0; i < peerCount; i++) {
         if (peers[i].storage === object) {
@@ -431,20 +437,50 @@
       return null;
     }
 
-    // `this` is not our sessionStorage: a peer's (its own method serves it) or a native Storage such as
-    // localStorage (WebKit's method serves it, and throws for anything else). The common case, no peer,
-    // stays a single Reflect.apply: localStorage calls in this page pay for every extra step.
+    // `this` is not our sessionStorage: a peer's, or a native Storage such as localStorage (WebKit's
+    // method serves it, and throws for anything else). The common case, no peer, stays a single
+    // Reflect.apply: localStorage calls in this page pay for every extra step.
     function foreignCall(self, name, nativeFn, argc, a, b) {
       if (peerCount !== 0) {
         const peer = peerOf(self);
         if (peer !== null) {
-          return callWith(peer.methods[name], self, argc, a, b);
+          return peerCall(peer.ops, name, argc, a, b);
         }
       }
       if (argc === 0) {
         return reflectApply(nativeFn, self, []);
       }
       return reflectApply(nativeFn, self, argc === 1 ? [a] : [a, b]);
+    }
+
+    // A method of this realm on a peer's object: the argument checks, the conversions and any error
+    // are this realm's, as the called function's are in a browser; the peer's area does the rest.
+    function peerCall(ops, name, argc, a, b) {
+      if (name === 'length') {
+        return ops.length();
+      }
+      if (name === 'clear') {
+        ops.clear();
+        return undefined;
+      }
+      if (argc < (name === 'setItem' ? 2 : 1)) {
+        throw notEnoughArguments();
+      }
+      if (name === 'key') {
+        return ops.key(a >>> 0);
+      }
+      const key = `${a}`;
+      if (name === 'getItem') {
+        return ops.get(key);
+      }
+      if (name === 'removeItem') {
+        ops.remove(key);
+        return undefined;
+      }
+      if (!ops.set(key, `${b}`)) {
+        throw quotaExceeded();
+      }
+      return undefined;
     }
 
     const methods = {
@@ -505,18 +541,60 @@
     const nativeRemoveItem = replaceMethod(storageProto, 'removeItem', methods.removeItem);
     const nativeClear = replaceMethod(storageProto, 'clear', methods.clear);
     const nativeLength = replaceGetter(storageProto, 'length', getOwnPropertyDescriptor(methods, 'length').get);
-    // What a peer calls when a page hands it our object (see foreignCall).
-    const ownMethods = {
-      __proto__: null, key: methods.key, getItem: methods.getItem, setItem: methods.setItem,
-      removeItem: methods.removeItem, clear: methods.clear, length: getOwnPropertyDescriptor(methods, 'length').get
+    // What a peer's methods use when a page hands them our object (see peerCall): converted arguments
+    // in, no exceptions out.
+    const ownOps = {
+      __proto__: null,
+      length() {
+        return count;
+      },
+      key(index) {
+        return index < count ? keyAt(index) : null;
+      },
+      get(key) {
+        const value = items.get(key);
+        return value === undefined ? null : value;
+      },
+      set: trySetItem,
+      remove: removeItemImpl,
+      clear: clearImpl
     };
 
     // ---- the storage event: StorageEvent.prototype.storageArea answers our object for our events ---
+    // eventAreas: the events that carry a shell storage object (ours or a peer's) as storageArea. An event
+    // is recorded in one realm only; the getter of any realm of the tab finds it through the peers.
     const eventAreas = sealedWeakMap();
+
+    function areaFor(event) {
+      const own = eventAreas.get(event);
+      if (own !== undefined) {
+        return own;
+      }
+      for (let i = 0; i < peerCount; i++) {
+        const theirs = peers[i].areaOf(event);
+        if (theirs !== undefined) {
+          return theirs;
+        }
+      }
+      return undefined;
+    }
+
+    function recordArea(event, area) {
+      forgetArea(event);
+      eventAreas.set(event, area);
+    }
+
+    function forgetArea(event) {
+      eventAreas.delete(event);
+      for (let i = 0; i < peerCount; i++) {
+        peers[i].forgetEvent(event);
+      }
+    }
+
     const nativeStorageArea = replaceGetter(storageEventProto, 'storageArea', getOwnPropertyDescriptor({
       get storageArea() {
-        const ours = eventAreas.get(this);
-        return ours !== undefined ? ours : reflectApply(nativeStorageArea, this, []);
+        const area = areaFor(this);
+        return area !== undefined ? area : reflectApply(nativeStorageArea, this, []);
       }
     }, 'storageArea').get);
 
@@ -529,33 +607,70 @@
     }
 
     // WebKit's StorageEvent constructor accepts only its own Storage objects as storageArea. The page gets
-    // a constructor that reads the init dictionary once, in WebIDL order, hands WebKit a copy without our
-    // object, and remembers the object for the storageArea getter. Everything else (prototype, name,
-    // length, subclassing through new.target, the TypeError without new) is the native constructor's.
+    // a constructor that converts the arguments itself, exactly as WebIDL orders it (type first, then each
+    // dictionary member read and converted in turn, the first error ending it), hands WebKit the
+    // converted values with null in place of a shell storage object, and records that object for the
+    // storageArea getter. Prototype, name, length, subclassing through new.target and the TypeError without
+    // new are the native constructor's.
     const NativeStorageEvent = StorageEventRef;
     const INIT_MEMBERS = ['bubbles', 'cancelable', 'composed', 'key', 'newValue', 'oldValue', 'storageArea', 'url'];
     setPrototypeOf(INIT_MEMBERS, null);
+
+    function convertInitMember(name, value) {
+      if (name === 'bubbles' || name === 'cancelable' || name === 'composed') {
+        return !!value;
+      }
+      if (name === 'url') {
+        return `${value}`;
+      }
+      if (value === null) {
+        return null;
+      }
+      if (name !== 'storageArea') {
+        return `${value}`;
+      }
+      if (shellStorage(value) !== null) {
+        return value;
+      }
+      try {
+        reflectApply(nativeLength, value, []); // WebKit's brand check: throws for anything but its Storage
+      } catch (e) {
+        throw new TypeErrorRef("The provided value is not of type 'Storage'");
+      }
+      return value;
+    }
+
     const StorageEventShim = {
       StorageEvent: function StorageEvent(type) {
         if (new.target === undefined) {
           throw new TypeErrorRef("Constructor requires 'new' operator");
         }
         const argc = arguments.length;
+        if (argc < 1) {
+          return reflectConstruct(NativeStorageEvent, [], new.target);
+        }
+        const typeString = `${type}`;
         const init = arguments[1];
-        if (argc < 2 || init === undefined || init === null || (typeof init !== 'object' && typeof init !== 'function')) {
-          return reflectConstruct(NativeStorageEvent, argc < 2 ? (argc < 1 ? [] : [type]) : [type, init], new.target);
+        const converted = {__proto__: null};
+        let area = null;
+        if (init !== undefined && init !== null) {
+          if (typeof init !== 'object' && typeof init !== 'function') {
+            throw new TypeErrorRef("Type error: the event init dictionary must be an object");
+          }
+          for (let i = 0; i < INIT_MEMBERS.length; i++) {
+            const value = init[INIT_MEMBERS[i]];
+            if (value !== undefined) {
+              converted[INIT_MEMBERS[i]] = convertInitMember(INIT_MEMBERS[i], value);
+            }
+          }
+          area = shellStorage(converted.storageArea);
+          if (area !== null) {
+            converted.storageArea = null;
+          }
         }
-        const copy = {__proto__: null};
-        for (let i = 0; i < INIT_MEMBERS.length; i++) {
-          copy[INIT_MEMBERS[i]] = init[INIT_MEMBERS[i]];
-        }
-        const area = shellStorage(copy.storageArea);
+        const event = reflectConstruct(NativeStorageEvent, [typeString, converted], new.target);
         if (area !== null) {
-          copy.storageArea = null;
-        }
-        const event = reflectConstruct(NativeStorageEvent, [type, copy], new.target);
-        if (area !== null) {
-          eventAreas.set(event, area);
+          recordArea(event, area);
         }
         return event;
       }
@@ -574,23 +689,32 @@
       enumerable: windowCtorDescriptor.enumerable, configurable: windowCtorDescriptor.configurable
     });
 
+    // initStorageEvent: WebKit converts the arguments and then, while the event is being dispatched,
+    // changes nothing; so the record changes only when the event is not in dispatch (eventPhase NONE).
     if (hasOwn(storageEventProto, 'initStorageEvent')) {
       const nativeInit = replaceMethod(storageEventProto, 'initStorageEvent', {
         initStorageEvent(type) {
           const area = arguments.length < 8 ? null : shellStorage(arguments[7]);
+          let result;
           if (area === null) {
-            eventAreas.delete(this);
-            return reflectApply(nativeInit, this, arguments);
+            result = reflectApply(nativeInit, this, arguments);
+          } else {
+            const args = [];
+            setPrototypeOf(args, null);
+            for (let i = 0; i < 7; i++) {
+              args[i] = arguments[i];
+            }
+            args[7] = null;
+            args.length = 8;
+            result = reflectApply(nativeInit, this, args);
           }
-          const args = [];
-          setPrototypeOf(args, null);
-          for (let i = 0; i < 7; i++) {
-            args[i] = arguments[i];
+          if (reflectApply(eventPhaseGetter, this, []) === 0) {
+            if (area === null) {
+              forgetArea(this);
+            } else {
+              recordArea(this, area);
+            }
           }
-          args[7] = null;
-          args.length = 8;
-          const result = reflectApply(nativeInit, this, args);
-          eventAreas.set(this, area);
           return result;
         }
       }.initStorageEvent);
@@ -626,7 +750,15 @@
     return {
       __proto__: null,
       storage: storage,
-      methods: ownMethods,
+      ops: ownOps,
+      // The storage object our StorageEvent constructor or initStorageEvent gave this event, if any:
+      // another realm's storageArea getter asks when the event is not in its own record.
+      areaOf(event) {
+        return eventAreas.get(event);
+      },
+      forgetEvent(event) {
+        eventAreas.delete(event);
+      },
       // A change made by another document of the tab (called by that document's script) or by the shell
       // (called by Java): the cache changes now, so a read right after the writer's call sees it; the
       // event is a queued task, as browsers do it.
