@@ -1,5 +1,6 @@
 package dev.stowage.app;
 
+import dev.stowage.app.page.DocumentDirectory;
 import dev.stowage.app.page.PageStorage;
 import dev.stowage.app.shell.BrowserTab;
 import dev.stowage.app.shell.TabEngineInitializer;
@@ -25,6 +26,8 @@ public final class TabSessionStorage implements TabEngineInitializer {
 
     private final SessionStorageService service;
     private final Consumer<String> warn;
+    // One per window: a popup and its opener may hand each other their storage objects.
+    private final DocumentDirectory documents = new DocumentDirectory();
 
     /**
      * @param service the storage of this window's tabs (the FX thread is its owner thread)
@@ -38,7 +41,7 @@ public final class TabSessionStorage implements TabEngineInitializer {
     @Override
     public void initialize(WebEngine engine, BrowserTab tab) {
         SessionNamespace namespace = service.createNamespace();
-        PageStorage pages = PageStorage.attach(engine, () -> namespace);
+        PageStorage pages = PageStorage.attach(engine, () -> namespace, documents);
         pages.failureProperty().addListener((obs, old, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "sessionStorage injection failed in tab {0}: {1}", tab.id(), failure);

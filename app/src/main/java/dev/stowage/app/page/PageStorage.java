@@ -88,10 +88,11 @@ public final class PageStorage implements AutoCloseable {
     private boolean walking;
     private boolean walkAgain;
     private long documentsStarted;
-    private int lastDocumentId;
+    private final DocumentDirectory directory;
 
-    private PageStorage(Supplier<SessionNamespace> namespace) {
+    private PageStorage(Supplier<SessionNamespace> namespace, DocumentDirectory directory) {
         this.namespace = namespace;
+        this.directory = directory;
     }
 
     /**
@@ -104,12 +105,25 @@ public final class PageStorage implements AutoCloseable {
      * @throws IllegalStateException         if not called on the FX thread
      */
     public static PageStorage attach(WebEngine engine, Supplier<SessionNamespace> namespace) {
+        return attach(engine, namespace, new DocumentDirectory());
+    }
+
+    /**
+     * Like {@link #attach(WebEngine, Supplier)}, for a tab of a group (a window) whose tabs may hand each
+     * other their storage objects (a popup and its opener): every tab of the group passes the same
+     * {@code directory}.
+     *
+     * @param directory the group's documents; FX thread only, like this class
+     */
+    public static PageStorage attach(WebEngine engine, Supplier<SessionNamespace> namespace,
+                                     DocumentDirectory directory) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(directory, "directory");
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("attach on the FX thread");
         }
-        PageStorage storage = new PageStorage(namespace);
+        PageStorage storage = new PageStorage(namespace, directory);
         storage.hook = DocumentStartHook.install(engine, storage::onWindowCleared);
         // A navigation is about to replace the main frame's documents. Scripts that ran outside the
         // event loop (WebEngine.executeScript does not reach a microtask checkpoint) may still hold
@@ -167,7 +181,10 @@ public final class PageStorage implements AutoCloseable {
             hook = null;
             engine.getLoadWorker().stateProperty().removeListener(loadListener);
         }
-        bridges.values().forEach(DocumentBridge::close);
+        bridges.values().forEach(bridge -> {
+            directory.remove(bridge.area().origin(), bridge.id());
+            bridge.close();
+        });
         bridges.clear();
         framesBySource.clear();
     }
@@ -270,7 +287,7 @@ public final class PageStorage implements AutoCloseable {
             SessionNamespace ns = Objects.requireNonNull(namespace.get(), "the tab has no namespace");
             StorageArea area = ns.area(origin);
             ChangeSource source = ChangeSource.named("frame " + frame + " " + origin.serialize());
-            bridge = new DocumentBridge(area, source, ++lastDocumentId, framesBySource::containsKey,
+            bridge = new DocumentBridge(area, source, directory.newDocumentId(), framesBySource::containsKey,
                     problem -> reportFailure(problem, null), this::isAlive);
         } catch (RuntimeException e) {
             reportFailure("no storage for " + origin.serialize() + ": " + e, e);
@@ -296,6 +313,8 @@ public final class PageStorage implements AutoCloseable {
                 }
             }
         }
+        // Other tabs, same origin: they may hand each other their storage objects (a popup and its opener).
+        directory.add(this, bridge.area().origin(), bridge.id(), receiver);
     }
 
     private void blockNative(long frame) {
@@ -322,6 +341,7 @@ public final class PageStorage implements AutoCloseable {
         }
         old.close();
         framesBySource.remove(old.source());
+        directory.remove(old.area().origin(), old.id());
         for (DocumentBridge other : bridges.values()) {
             if (other.area() == old.area() && other.receiver() != null) {
                 try {

@@ -211,6 +211,14 @@
     const peers = [];
     setPrototypeOf(peers, null);
     let peerCount = 0;
+    // Acquaintances: documents with this origin in the window's other tabs (Java's DocumentDirectory).
+    // Only so that their storage objects and ours work with each other's Storage methods and StorageEvent
+    // records, as a popup and its opener can in browsers; other tabs, other areas: no coherence, no events.
+    const acquaintanceIds = [];
+    setPrototypeOf(acquaintanceIds, null);
+    const acquaintances = [];
+    setPrototypeOf(acquaintances, null);
+    let acquaintanceCount = 0;
     // Set when a peer (or Java) told us about a write: that peer may hold unsent writes, which must reach
     // Java before ours do, or Java would apply two documents' writes out of order. Flushing the peers
     // before our first write after theirs keeps at most one unsent log per area.
@@ -425,13 +433,19 @@
     // arguments object on (even in a branch never taken) about a quarter slower, and these are the hot
     // paths of every page. The native methods get exactly the arguments the page passed (up to the ones
     // they declare), so their own TypeErrors and conversions stay theirs.
-    // The sessionStorage of another document of this tab and origin (an iframe's, the parent's), or null.
+    // The receiver of the document whose sessionStorage `object` is: a peer (another document of this tab
+    // and origin, an iframe's or the parent's) or an acquaintance (same origin, another tab); or null.
     // A page may call one realm's Storage.prototype method on another realm's storage object, as it can
     // in browsers.
-    function peerOf(object) {
+    function ownerOf(object) {
       for (let i = 0; i < peerCount; i++) {
         if (peers[i].storage === object) {
           return peers[i];
+        }
+      }
+      for (let i = 0; i < acquaintanceCount; i++) {
+        if (acquaintances[i].storage === object) {
+          return acquaintances[i];
         }
       }
       return null;
@@ -441,10 +455,10 @@
     // method serves it, and throws for anything else). The common case, no peer, stays a single
     // Reflect.apply: localStorage calls in this page pay for every extra step.
     function foreignCall(self, name, nativeFn, argc, a, b) {
-      if (peerCount !== 0) {
-        const peer = peerOf(self);
-        if (peer !== null) {
-          return peerCall(peer.ops, name, argc, a, b);
+      if (peerCount !== 0 || acquaintanceCount !== 0) {
+        const owner = ownerOf(self);
+        if (owner !== null) {
+          return peerCall(owner.ops, name, argc, a, b);
         }
       }
       if (argc === 0) {
@@ -576,6 +590,12 @@
           return theirs;
         }
       }
+      for (let i = 0; i < acquaintanceCount; i++) {
+        const theirs = acquaintances[i].areaOf(event);
+        if (theirs !== undefined) {
+          return theirs;
+        }
+      }
       return undefined;
     }
 
@@ -588,6 +608,9 @@
       eventAreas.delete(event);
       for (let i = 0; i < peerCount; i++) {
         peers[i].forgetEvent(event);
+      }
+      for (let i = 0; i < acquaintanceCount; i++) {
+        acquaintances[i].forgetEvent(event);
       }
     }
 
@@ -603,7 +626,8 @@
       if (value === storage) {
         return storage;
       }
-      return peerCount !== 0 && typeof value === 'object' && value !== null && peerOf(value) !== null ? value : null;
+      return (peerCount !== 0 || acquaintanceCount !== 0) && typeof value === 'object' && value !== null
+          && ownerOf(value) !== null ? value : null;
     }
 
     // WebKit's StorageEvent constructor accepts only its own Storage objects as storageArea. The page gets
@@ -798,6 +822,22 @@
             peers[i] = peers[peerCount];
             peerIds.length = peerCount;
             peers.length = peerCount;
+            return;
+          }
+        }
+      },
+      addAcquaintance(id, other) {
+        acquaintanceIds[acquaintanceCount] = id;
+        acquaintances[acquaintanceCount++] = other;
+      },
+      removeAcquaintance(id) {
+        for (let i = 0; i < acquaintanceCount; i++) {
+          if (acquaintanceIds[i] === id) {
+            acquaintanceCount--;
+            acquaintanceIds[i] = acquaintanceIds[acquaintanceCount];
+            acquaintances[i] = acquaintances[acquaintanceCount];
+            acquaintanceIds.length = acquaintanceCount;
+            acquaintances.length = acquaintanceCount;
             return;
           }
         }

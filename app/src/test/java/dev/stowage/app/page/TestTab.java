@@ -34,9 +34,14 @@ final class TestTab implements AutoCloseable {
     }
 
     static TestTab injected(Supplier<SessionNamespace> namespace) {
+        return injected(namespace, new DocumentDirectory());
+    }
+
+    /** A tab of a group whose tabs share {@code directory} (a window's). */
+    static TestTab injected(Supplier<SessionNamespace> namespace, DocumentDirectory directory) {
         return Fx.call(() -> {
             WebView view = new WebView();
-            PageStorage storage = PageStorage.attach(view.getEngine(), namespace);
+            PageStorage storage = PageStorage.attach(view.getEngine(), namespace, directory);
             return new TestTab(show(view), view, storage);
         });
     }

@@ -1,0 +1,93 @@
+package dev.stowage.app.page;
+
+import dev.stowage.storage.Origin;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import netscape.javascript.JSObject;
+
+/**
+ * The live documents of a group of tabs (a window's), by origin, so that a page can use another tab's
+ * {@code sessionStorage} object as browsers let it: a popup handing {@code opener.sessionStorage} to its
+ * own {@code Storage.prototype.getItem}, or to its {@code StorageEvent} constructor.
+ *
+ * <p>Each document is introduced to the same-origin documents of the group's <em>other</em> tabs as an
+ * acquaintance: their install scripts recognise each other's storage objects and event records. Nothing
+ * else passes between them: other tabs have other areas, so no cache coherence and no {@code storage}
+ * events (documents of the same tab and origin are peers; {@link PageStorage} links those).
+ *
+ * <p><b>Ownership.</b> Created by whoever creates the tabs and shared by every {@link PageStorage} of the
+ * group; each registers its documents when they start and removes them, without calling into them, when
+ * they go. <b>Threading.</b> FX thread only.
+ */
+public final class DocumentDirectory {
+    private static final System.Logger LOG = System.getLogger(DocumentDirectory.class.getName());
+
+    private record Entry(int id, PageStorage owner, JSObject receiver) {
+    }
+
+    private final Map<Origin, List<Entry>> byOrigin = new HashMap<>();
+    private int lastId;
+
+    /** An id for a new document, unique within this directory (the install scripts key their lists by it). */
+    int newDocumentId() {
+        return ++lastId;
+    }
+
+    /** Registers a started document and introduces it to the same-origin documents of the other tabs. */
+    void add(PageStorage owner, Origin origin, int id, JSObject receiver) {
+        List<Entry> sameOrigin = byOrigin.computeIfAbsent(origin, o -> new ArrayList<>());
+        for (Entry other : sameOrigin) {
+            if (other.owner() != owner) {
+                call(other.receiver(), "addAcquaintance", id, receiver);
+                call(receiver, "addAcquaintance", other.id(), other.receiver());
+            }
+        }
+        sameOrigin.add(new Entry(id, owner, receiver));
+    }
+
+    /** Forgets a document without calling into it (it may be gone) and tells its acquaintances. */
+    void remove(Origin origin, int id) {
+        List<Entry> sameOrigin = byOrigin.get(origin);
+        if (sameOrigin == null) {
+            return;
+        }
+        PageStorage owner = null;
+        for (Iterator<Entry> it = sameOrigin.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (entry.id() == id) {
+                owner = entry.owner();
+                it.remove();
+            }
+        }
+        if (sameOrigin.isEmpty()) {
+            byOrigin.remove(origin);
+        }
+        if (owner == null) {
+            return;
+        }
+        for (Entry other : sameOrigin) {
+            if (other.owner() != owner) {
+                call(other.receiver(), "removeAcquaintance", id);
+            }
+        }
+    }
+
+    /** Documents registered now, for tests. */
+    int size() {
+        return byOrigin.values().stream().mapToInt(List::size).sum();
+    }
+
+    private static void call(JSObject receiver, String method, Object... args) {
+        try {
+            receiver.call(method, args);
+        } catch (RuntimeException e) {
+            // As with peers: the other document may be in the middle of being torn down; its own tab's
+            // next walk takes it off the directory.
+            LOG.log(Level.DEBUG, "could not " + method + " a document of another tab", e);
+        }
+    }
+}
