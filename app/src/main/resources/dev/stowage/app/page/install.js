@@ -115,6 +115,45 @@
     return d && d.get ? d.get : dispatchEventRef;
   }
 
+  // Other documents' receivers by Java's document id. Java adds one when a document starts and removes it
+  // by id (never by calling the gone document) when it is replaced or removed.
+  function roster() {
+    const ids = [];
+    setPrototypeOf(ids, null);
+    const members = [];
+    setPrototypeOf(members, null);
+    return {
+      __proto__: null,
+      members: members,
+      count: 0,
+      add(id, member) {
+        ids[this.count] = id;
+        members[this.count++] = member;
+      },
+      remove(id) {
+        for (let i = 0; i < this.count; i++) {
+          if (ids[i] === id) {
+            const last = --this.count;
+            ids[i] = ids[last];
+            members[i] = members[last];
+            ids.length = last;
+            members.length = last;
+            return;
+          }
+        }
+      },
+      // The member whose sessionStorage `object` is, or null.
+      ownerOf(object) {
+        for (let i = 0; i < this.count; i++) {
+          if (members[i].storage === object) {
+            return members[i];
+          }
+        }
+        return null;
+      }
+    };
+  }
+
   function notEnoughArguments() {
     return new TypeErrorRef('Not enough arguments');
   }
@@ -203,22 +242,13 @@
     let pendingCount = 0;
     let pendingCleared = false;
     let flushQueued = false;
-    // Peers by id: Java introduces them when a document starts and takes them away (by id, never by
-    // calling the gone document) when one is replaced or removed. A removed iframe may stay on the list
-    // until the tab's next document starts; calling it is harmless, its window no longer runs tasks.
-    const peerIds = [];
-    setPrototypeOf(peerIds, null);
-    const peers = [];
-    setPrototypeOf(peers, null);
-    let peerCount = 0;
+    // Peers: the tab's other documents with this origin (same area). A removed iframe may stay on the
+    // list until the tab's next document starts; calling it is harmless, its window no longer runs tasks.
+    const peers = roster();
     // Acquaintances: documents with this origin in the window's other tabs (Java's DocumentDirectory).
     // Only so that their storage objects and ours work with each other's Storage methods and StorageEvent
     // records, as a popup and its opener can in browsers; other tabs, other areas: no coherence, no events.
-    const acquaintanceIds = [];
-    setPrototypeOf(acquaintanceIds, null);
-    const acquaintances = [];
-    setPrototypeOf(acquaintances, null);
-    let acquaintanceCount = 0;
+    const acquaintances = roster();
     // Set when a peer (or Java) told us about a write: that peer may hold unsent writes, which must reach
     // Java before ours do, or Java would apply two documents' writes out of order. Flushing the peers
     // before our first write after theirs keeps at most one unsent log per area.
@@ -227,8 +257,8 @@
     function flushPeersFirst() {
       if (peersMayHavePending) {
         peersMayHavePending = false;
-        for (let i = 0; i < peerCount; i++) {
-          peers[i].flush();
+        for (let i = 0; i < peers.count; i++) {
+          peers.members[i].flush();
         }
       }
     }
@@ -298,12 +328,12 @@
     }
 
     function tellPeers(key, oldValue, newValue, cleared) {
-      if (peerCount === 0) {
+      if (peers.count === 0) {
         return;
       }
       const url = reflectApply(documentUrlGetter, documentRef, []);
-      for (let i = 0; i < peerCount; i++) {
-        peers[i].change(key, oldValue, newValue, url, cleared);
+      for (let i = 0; i < peers.count; i++) {
+        peers.members[i].change(key, oldValue, newValue, url, cleared);
       }
     }
 
@@ -438,24 +468,15 @@
     // A page may call one realm's Storage.prototype method on another realm's storage object, as it can
     // in browsers.
     function ownerOf(object) {
-      for (let i = 0; i < peerCount; i++) {
-        if (peers[i].storage === object) {
-          return peers[i];
-        }
-      }
-      for (let i = 0; i < acquaintanceCount; i++) {
-        if (acquaintances[i].storage === object) {
-          return acquaintances[i];
-        }
-      }
-      return null;
+      const peer = peers.ownerOf(object);
+      return peer !== null ? peer : acquaintances.ownerOf(object);
     }
 
     // `this` is not our sessionStorage: a peer's, or a native Storage such as localStorage (WebKit's
     // method serves it, and throws for anything else). The common case, no peer, stays a single
     // Reflect.apply: localStorage calls in this page pay for every extra step.
     function foreignCall(self, name, nativeFn, argc, a, b) {
-      if (peerCount !== 0 || acquaintanceCount !== 0) {
+      if (peers.count !== 0 || acquaintances.count !== 0) {
         const owner = ownerOf(self);
         if (owner !== null) {
           return peerCall(owner.ops, name, argc, a, b);
@@ -584,14 +605,13 @@
       if (own !== undefined) {
         return own;
       }
-      for (let i = 0; i < peerCount; i++) {
-        const theirs = peers[i].areaOf(event);
-        if (theirs !== undefined) {
-          return theirs;
-        }
-      }
-      for (let i = 0; i < acquaintanceCount; i++) {
-        const theirs = acquaintances[i].areaOf(event);
+      const fromPeer = areaIn(peers, event);
+      return fromPeer !== undefined ? fromPeer : areaIn(acquaintances, event);
+    }
+
+    function areaIn(list, event) {
+      for (let i = 0; i < list.count; i++) {
+        const theirs = list.members[i].areaOf(event);
         if (theirs !== undefined) {
           return theirs;
         }
@@ -606,11 +626,13 @@
 
     function forgetArea(event) {
       eventAreas.delete(event);
-      for (let i = 0; i < peerCount; i++) {
-        peers[i].forgetEvent(event);
-      }
-      for (let i = 0; i < acquaintanceCount; i++) {
-        acquaintances[i].forgetEvent(event);
+      forgetIn(peers, event);
+      forgetIn(acquaintances, event);
+    }
+
+    function forgetIn(list, event) {
+      for (let i = 0; i < list.count; i++) {
+        list.members[i].forgetEvent(event);
       }
     }
 
@@ -626,7 +648,7 @@
       if (value === storage) {
         return storage;
       }
-      return (peerCount !== 0 || acquaintanceCount !== 0) && typeof value === 'object' && value !== null
+      return (peers.count !== 0 || acquaintances.count !== 0) && typeof value === 'object' && value !== null
           && ownerOf(value) !== null ? value : null;
     }
 
@@ -811,36 +833,16 @@
         flush();
       },
       addPeer(id, peer) {
-        peerIds[peerCount] = id;
-        peers[peerCount++] = peer;
+        peers.add(id, peer);
       },
       removePeer(id) {
-        for (let i = 0; i < peerCount; i++) {
-          if (peerIds[i] === id) {
-            peerCount--;
-            peerIds[i] = peerIds[peerCount];
-            peers[i] = peers[peerCount];
-            peerIds.length = peerCount;
-            peers.length = peerCount;
-            return;
-          }
-        }
+        peers.remove(id);
       },
       addAcquaintance(id, other) {
-        acquaintanceIds[acquaintanceCount] = id;
-        acquaintances[acquaintanceCount++] = other;
+        acquaintances.add(id, other);
       },
       removeAcquaintance(id) {
-        for (let i = 0; i < acquaintanceCount; i++) {
-          if (acquaintanceIds[i] === id) {
-            acquaintanceCount--;
-            acquaintanceIds[i] = acquaintanceIds[acquaintanceCount];
-            acquaintances[i] = acquaintances[acquaintanceCount];
-            acquaintanceIds.length = acquaintanceCount;
-            acquaintances.length = acquaintanceCount;
-            return;
-          }
-        }
+        acquaintances.remove(id);
       }
     };
   };
