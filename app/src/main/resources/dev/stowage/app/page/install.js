@@ -459,10 +459,6 @@
     storage = new ProxyRef(target, handler);
 
     // ---- Storage.prototype: ours for our object, the native one for every other (localStorage) ------
-    // No method mentions `arguments` beyond its length: JavaScriptCore runs a function that passes its
-    // arguments object on (even in a branch never taken) about a quarter slower, and these are the hot
-    // paths of every page. The native methods get exactly the arguments the page passed (up to the ones
-    // they declare), so their own TypeErrors and conversions stay theirs.
     // The receiver of the document whose sessionStorage `object` is: a peer (another document of this tab
     // and origin, an iframe's or the parent's) or an acquaintance (same origin, another tab); or null.
     // A page may call one realm's Storage.prototype method on another realm's storage object, as it can
@@ -472,23 +468,26 @@
       return peer !== null ? peer : acquaintances.ownerOf(object);
     }
 
-    // `this` is not our sessionStorage: a peer's, or a native Storage such as localStorage (WebKit's
-    // method serves it, and throws for anything else). The common case, no peer, stays a single
-    // Reflect.apply: localStorage calls in this page pay for every extra step.
+    // `this` is not our sessionStorage: a native Storage such as localStorage (WebKit's method serves
+    // it), a peer's or an acquaintance's, or anything else. WebKit's method goes first, so localStorage
+    // calls in this page pay no search: it checks `this` before it converts an argument, so it refuses a
+    // shell object with no side effect, and only then do we look for the object's owner.
     function foreignCall(self, name, nativeFn, argc, a, b) {
-      if (peers.count !== 0 || acquaintances.count !== 0) {
-        const owner = ownerOf(self);
-        if (owner !== null) {
-          return peerCall(owner.ops, name, argc, a, b);
+      try {
+        if (argc === 0) {
+          return reflectApply(nativeFn, self, []);
         }
+        return reflectApply(nativeFn, self, argc === 1 ? [a] : [a, b]);
+      } catch (e) {
+        const owner = peers.count !== 0 || acquaintances.count !== 0 ? ownerOf(self) : null;
+        if (owner === null) {
+          throw e;
+        }
+        return peerCall(owner.ops, name, argc, a, b);
       }
-      if (argc === 0) {
-        return reflectApply(nativeFn, self, []);
-      }
-      return reflectApply(nativeFn, self, argc === 1 ? [a] : [a, b]);
     }
 
-    // A method of this realm on a peer's object: the argument checks, the conversions and any error
+    // A method of this realm on a peer's or an acquaintance's object: the argument checks, the conversions and any error
     // are this realm's, as the called function's are in a browser; the peer's area does the rest.
     function peerCall(ops, name, argc, a, b) {
       if (name === 'length') {
@@ -518,6 +517,10 @@
       return undefined;
     }
 
+    // No method mentions `arguments` beyond its length: JavaScriptCore runs a function that passes its
+    // arguments object on (even in a branch never taken) about a quarter slower, and these are the hot
+    // paths of every page. The native methods get exactly the arguments the page passed (up to the ones
+    // they declare), so their own TypeErrors and conversions stay theirs.
     const methods = {
       key(index) {
         if (this !== storage) {
@@ -596,8 +599,9 @@
     };
 
     // ---- the storage event: StorageEvent.prototype.storageArea answers our object for our events ---
-    // eventAreas: the events that carry a shell storage object (ours or a peer's) as storageArea. An event
-    // is recorded in one realm only; the getter of any realm of the tab finds it through the peers.
+    // eventAreas: the events that carry a shell storage object (ours, a peer's or an acquaintance's) as
+    // storageArea. An event is recorded in one realm only; any other realm's getter finds it through its
+    // peers and acquaintances.
     const eventAreas = sealedWeakMap();
 
     function areaFor(event) {
@@ -643,7 +647,7 @@
       }
     }, 'storageArea').get);
 
-    // Our object, or a peer's: what a page may pass as a StorageEvent's storageArea.
+    // Our object, a peer's or an acquaintance's: what a page may pass as a StorageEvent's storageArea.
     function shellStorage(value) {
       if (value === storage) {
         return storage;
