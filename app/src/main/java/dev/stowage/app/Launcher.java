@@ -1,11 +1,12 @@
 package dev.stowage.app;
 
 import dev.stowage.app.cli.CommandLine;
+import dev.stowage.app.cli.LaunchOptions;
 import dev.stowage.app.cli.UsageException;
 import javafx.application.Application;
 
 /**
- * Entry point of {@code stowage.jar}: {@code java -jar stowage.jar [--profile DIR] [--private] [URL ...]}.
+ * Entry point of {@code stowage.jar}: {@code java -jar stowage.jar [options] [URL ...]} (see {@link CommandLine#HELP}).
  *
  * <p>Checks the command line before JavaFX starts, so a bad one costs no window: it prints the reason and
  * the usage to stderr and exits with code 2. Otherwise it runs {@link StowageApp} and returns when the
@@ -22,14 +23,25 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        LaunchOptions options;
         try {
-            new CommandLine().parse(args);
+            options = new CommandLine().parse(args);
         } catch (UsageException e) {
             System.err.println("stowage: " + e.getMessage());
             System.err.println(CommandLine.USAGE);
             System.exit(USAGE_ERROR);
             return;
         }
-        Application.launch(StowageApp.class, args);
+        switch (options.mode()) {
+            case HELP -> System.out.println(CommandLine.HELP);
+            case VERSION -> System.out.println("stowage " + version());
+            case RUN -> Application.launch(StowageApp.class, args);
+        }
+    }
+
+    /** The version in the jar's manifest; "development" when run from classes. */
+    static String version() {
+        String version = Launcher.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 }

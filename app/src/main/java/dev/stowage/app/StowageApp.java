@@ -45,8 +45,9 @@ public final class StowageApp extends Application {
         // The window does not exist before its tabs' initializer is needed, so the initializer reaches
         // the window's model through a holder filled in right after construction.
         BrowserWindow[] holder = new BrowserWindow[1];
-        TabEngineInitializer perTab = new TabSessionStorage(storage, message -> holder[0].model().warn(message));
-        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), perTab, PopupHandler.OPEN_IN_NEW_TAB);
+        TabEngineInitializer perTab = new TabStorages(storage, message -> holder[0].model().warn(message));
+        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), perTab, PopupHandler.OPEN_IN_NEW_TAB,
+                options.clonePolicy());
         holder[0] = window;
         openTabs(window, options);
         return window;
@@ -72,7 +73,7 @@ public final class StowageApp extends Application {
      */
     public static BrowserWindow open(Stage stage, LaunchOptions options, TabEngineInitializer initializer,
                                      PopupHandler popups) {
-        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), initializer, popups);
+        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), initializer, popups, options.clonePolicy());
         openTabs(window, options);
         return window;
     }

@@ -1,6 +1,7 @@
 package dev.stowage.app.cli;
 
 import dev.stowage.app.shell.AddressResolver;
+import dev.stowage.app.shell.ClonePolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +9,36 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Parses the launch contract {@code [--profile DIR] [--private] [URL ...]}.
+ * Parses the launch contract {@code [--profile DIR] [--private] [--clone-policy=links|standard|never] [URL ...]}
+ * and {@code --help} / {@code --version}.
  *
  * <p>URLs follow the address bar's rules ({@link AddressResolver}), so {@code localhost:8080} works on the
  * command line as it does in the window. {@code --} ends the options. Anything else starting with
  * {@code -} is an unknown flag. Pure function of its inputs; thread-safe.
  */
 public final class CommandLine {
-    public static final String USAGE = "usage: java -jar stowage.jar [--profile DIR] [--private] [URL ...]";
+    public static final String USAGE =
+            "usage: java -jar stowage.jar [--profile DIR] [--private] [--clone-policy=links|standard|never] [URL ...]";
+
+    /** {@code --help}'s text: the usage and every flag. */
+    public static final String HELP = USAGE + "\n\n"
+            + "Stowage: a tabbed browser whose sessionStorage is per tab and never lost.\n\n"
+            + "  URL ...                 open each URL in a tab, the first one selected\n"
+            + "                          (address-bar rules: localhost:8080 and example.com work)\n"
+            + "  --profile DIR           keep the browser's data in DIR\n"
+            + "                          (default: $XDG_DATA_HOME/stowage or ~/.local/share/stowage)\n"
+            + "  --private               a private window: nothing of it is kept once it closes\n"
+            + "  --clone-policy=POLICY   which tabs opened from a page start with a copy of its tab's\n"
+            + "                          sessionStorage:\n"
+            + "                            links     every link, window.open, Ctrl/middle-click and\n"
+            + "                                      \"Open link in new tab\" (the default)\n"
+            + "                            standard  as the HTML Standard: only tabs that keep an opener\n"
+            + "                                      (window.open, named targets, rel=opener)\n"
+            + "                            never     none\n"
+            + "                          rel=noopener/noreferrer always opt out; Duplicate tab always copies\n"
+            + "  --help                  print this and exit\n"
+            + "  --version               print the version and exit\n"
+            + "  --                      the rest are URLs";
 
     private final Map<String, String> environment;
     private final String userHome;
@@ -38,6 +61,8 @@ public final class CommandLine {
         Objects.requireNonNull(args, "args");
         Path profile = null;
         boolean privateWindow = false;
+        ClonePolicy clonePolicy = ClonePolicy.LINKS;
+        LaunchOptions.Mode mode = LaunchOptions.Mode.RUN;
         List<String> urls = new ArrayList<>();
         boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
@@ -46,6 +71,24 @@ public final class CommandLine {
                 optionsEnded = true;
             } else if (!optionsEnded && arg.equals("--private")) {
                 privateWindow = true;
+            } else if (!optionsEnded && arg.equals("--help")) {
+                mode = LaunchOptions.Mode.HELP;
+            } else if (!optionsEnded && arg.equals("--version")) {
+                mode = mode == LaunchOptions.Mode.HELP ? mode : LaunchOptions.Mode.VERSION;
+            } else if (!optionsEnded && (arg.equals("--clone-policy") || arg.startsWith("--clone-policy="))) {
+                String value;
+                if (arg.startsWith("--clone-policy=")) {
+                    value = arg.substring("--clone-policy=".length());
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new UsageException("--clone-policy needs a value: " + ClonePolicy.CHOICES);
+                }
+                try {
+                    clonePolicy = ClonePolicy.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
             } else if (!optionsEnded && (arg.equals("--profile") || arg.startsWith("--profile="))) {
                 String value;
                 if (arg.startsWith("--profile=")) {
@@ -69,7 +112,7 @@ public final class CommandLine {
                 urls.add(result.url());
             }
         }
-        return new LaunchOptions(profile != null ? profile : defaultProfile(), privateWindow, urls);
+        return new LaunchOptions(mode, profile != null ? profile : defaultProfile(), privateWindow, clonePolicy, urls);
     }
 
     private Path defaultProfile() {

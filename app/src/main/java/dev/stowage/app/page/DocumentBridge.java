@@ -46,6 +46,7 @@ public final class DocumentBridge {
     private final Predicate<ChangeSource> sameTab;
     private final Consumer<String> problems;
     private final Predicate<DocumentBridge> alive;
+    private final PageRequests requests;
     private JSObject receiver;
     private Subscription subscription;
 
@@ -57,9 +58,11 @@ public final class DocumentBridge {
      * @param problems where to report that a document and Java disagree
      * @param alive    whether the document is still the one in its frame, asked before Java calls into it
      *                 for a change made elsewhere (calling into a window WebKit has torn down crashes it)
+     * @param requests where the document's announcements go (the {@code "o"} entry)
      */
     DocumentBridge(StorageArea area, ChangeSource source, int id, Predicate<ChangeSource> sameTab,
-                   Consumer<String> problems, Predicate<DocumentBridge> alive) {
+                   Consumer<String> problems, Predicate<DocumentBridge> alive, PageRequests requests) {
+        this.requests = Objects.requireNonNull(requests, "requests");
         this.area = Objects.requireNonNull(area, "area");
         this.source = Objects.requireNonNull(source, "source");
         this.id = id;
@@ -70,7 +73,8 @@ public final class DocumentBridge {
 
     /**
      * Applies the document's batch of writes, in order: a JSON array of {@code "s", key, value},
-     * {@code "r", key} and {@code "c"} entries,. The script has already decided each write against the
+     * {@code "r", key} and {@code "c"} entries, and the announcement {@code "o", kind, url, target, flags}
+     * (see {@link PageRequests#openIntent}), which the navigation script sends alone. The script has already decided each write against the
      * quota; the area decides again, and a disagreement is reported as a failure (it would mean the
      * document's cache had drifted from Java).
      *
@@ -107,6 +111,12 @@ public final class DocumentBridge {
                     }
                     case "r" -> area.remove(ops.get(i++), source);
                     case "c" -> area.clear(source);
+                    case "o" -> {
+                        String kind = ops.get(i++);
+                        String url = ops.get(i++);
+                        String target = ops.get(i++);
+                        requests.openIntent(kind, url, target, ops.get(i++));
+                    }
                     default -> {
                         problems.accept("a document sent an unknown write " + op);
                         return REJECTED;

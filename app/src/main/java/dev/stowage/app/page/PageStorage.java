@@ -71,7 +71,8 @@ public final class PageStorage implements AutoCloseable {
     static final String MARKER = "__stowageSessionStorage";
 
     private static final System.Logger LOG = System.getLogger(PageStorage.class.getName());
-    private static final String INSTALL_SCRIPT = readInstallScript();
+    private static final String INSTALL_SCRIPT = readScript("install.js");
+    private static final String NAVIGATION_SCRIPT = readScript("navigation.js");
     // Only syntax, no page-replaceable function: a live page cannot make this lie about being done.
     private static final String BLOCK_NATIVE = "Object.defineProperty(window, 'sessionStorage', {configurable: true,"
             + " enumerable: true, get: function () { throw new DOMException('The operation is insecure.',"
@@ -89,10 +90,12 @@ public final class PageStorage implements AutoCloseable {
     private boolean walkAgain;
     private long documentsStarted;
     private final DocumentDirectory directory;
+    private final PageRequests requests;
 
-    private PageStorage(Supplier<SessionNamespace> namespace, DocumentDirectory directory) {
+    private PageStorage(Supplier<SessionNamespace> namespace, DocumentDirectory directory, PageRequests requests) {
         this.namespace = namespace;
         this.directory = directory;
+        this.requests = requests;
     }
 
     /**
@@ -117,13 +120,23 @@ public final class PageStorage implements AutoCloseable {
      */
     public static PageStorage attach(WebEngine engine, Supplier<SessionNamespace> namespace,
                                      DocumentDirectory directory) {
+        return attach(engine, namespace, directory, PageRequests.NONE);
+    }
+
+    /**
+     * Like {@link #attach(WebEngine, Supplier, DocumentDirectory)}, with the tab's documents' announcements
+     * (a popup about to open) going to {@code requests}.
+     */
+    public static PageStorage attach(WebEngine engine, Supplier<SessionNamespace> namespace,
+                                     DocumentDirectory directory, PageRequests requests) {
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(requests, "requests");
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(directory, "directory");
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("attach on the FX thread");
         }
-        PageStorage storage = new PageStorage(namespace, directory);
+        PageStorage storage = new PageStorage(namespace, directory, requests);
         storage.hook = DocumentStartHook.install(engine, storage::onWindowCleared);
         // A navigation is about to replace the main frame's documents. Scripts that ran outside the
         // event loop (WebEngine.executeScript does not reach a microtask checkpoint) may still hold
@@ -288,7 +301,7 @@ public final class PageStorage implements AutoCloseable {
             StorageArea area = ns.area(origin);
             ChangeSource source = ChangeSource.named("frame " + frame + " " + origin.serialize());
             bridge = new DocumentBridge(area, source, directory.newDocumentId(), framesBySource::containsKey,
-                    problem -> reportFailure(problem, null), this::isAlive);
+                    problem -> reportFailure(problem, null), this::isAlive, requests);
         } catch (RuntimeException e) {
             reportFailure("no storage for " + origin.serialize() + ": " + e, e);
             installer.call("call", null, null, null, MARKER);
@@ -297,6 +310,8 @@ public final class PageStorage implements AutoCloseable {
         JSObject receiver = (JSObject) installer.call("call", null, bridge, bridge.seedJson(), MARKER,
                 (double) bridge.area().quotaBytes());
         bridge.connect(receiver);
+        // After install.js, so that its Function.prototype.toString is the one navigation.js builds on.
+        ((JSObject) hook.executeScript(frame, NAVIGATION_SCRIPT)).call("call", null, bridge);
         List<DocumentBridge> others = List.copyOf(bridges.values());
         bridges.put(frame, bridge);
         framesBySource.put(bridge.source(), frame);
@@ -377,10 +392,10 @@ public final class PageStorage implements AutoCloseable {
         failure.set(message);
     }
 
-    private static String readInstallScript() {
-        try (InputStream in = PageStorage.class.getResourceAsStream("install.js")) {
+    private static String readScript(String name) {
+        try (InputStream in = PageStorage.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("install.js is missing from the class path");
+                throw new IllegalStateException(name + " is missing from the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Worker;
 import javafx.scene.input.MouseEvent;
@@ -29,12 +30,18 @@ import org.w3c.dom.NodeList;
 public final class BrowserTab {
     /** How long a closing tab waits for its page to unload before it is dropped anyway. */
     static final Duration UNLOAD_TIMEOUT = Duration.seconds(3);
+    /** How long a form's announced popup may take to come (WebKit submits forms from a timer). */
+    static final Duration FORM_INTENT_LIFETIME = Duration.seconds(1);
 
     private static final String LINK_AT_POINT = "(function(x,y){var e=document.elementFromPoint(x,y);"
             + "var a=e&&e.closest?e.closest('a[href]'):null;return a?a.href:'';})(%f,%f)";
 
     private final TabModel model;
     private final String openerId;
+    /** The target name a page gave this tab when it opened it ({@code window.open(url, name)}), or null. */
+    private final String name;
+    /** What the opener page said about the popup it is opening; valid for the current FX event only. */
+    private OpenIntent openIntent;
     private final WebView webView;
     private final WebEngine engine;
     private final FaviconLoader favicons;
@@ -46,9 +53,10 @@ public final class BrowserTab {
     private boolean closing;
     private final List<Runnable> closeActions = new ArrayList<>();
 
-    BrowserTab(TabModel model, String openerId, FaviconLoader favicons) {
+    BrowserTab(TabModel model, String openerId, String name, FaviconLoader favicons) {
         this.model = Objects.requireNonNull(model, "model");
         this.openerId = openerId;
+        this.name = name;
         this.favicons = Objects.requireNonNull(favicons, "favicons");
         this.webView = new WebView();
         this.engine = webView.getEngine();
@@ -64,6 +72,47 @@ public final class BrowserTab {
     /** The id of the tab whose page opened this one as a popup, if it was opened that way. */
     public Optional<String> openerId() {
         return Optional.ofNullable(openerId);
+    }
+
+    /** The target name this tab was opened under, if a page named it. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /**
+     * Records what this tab's page said about the new tab it is opening, for the popup handler that WebKit
+     * calls right after: inside the same script or link activation, so the intent is forgotten once the
+     * current FX event is over and a page that announced a popup and then did not open one leaves nothing
+     * behind. A form submission is the exception: WebKit schedules it on a timer of its own, so its intent
+     * waits for the next popup of this tab up to {@link #FORM_INTENT_LIFETIME}. FX thread only.
+     */
+    public void noteOpenIntent(OpenIntent intent) {
+        OpenIntent noted = Objects.requireNonNull(intent, "intent");
+        openIntent = noted;
+        Runnable forget = () -> {
+            if (openIntent == noted) {
+                openIntent = null;
+            }
+        };
+        if (noted.kind() == OpenIntent.Kind.FORM) {
+            PauseTransition later = new PauseTransition(FORM_INTENT_LIFETIME);
+            later.setOnFinished(e -> forget.run());
+            later.play();
+        } else {
+            Platform.runLater(forget);
+        }
+    }
+
+    /** The intent noted for the popup being opened now, which it consumes. */
+    Optional<OpenIntent> takeOpenIntent() {
+        OpenIntent intent = openIntent;
+        openIntent = null;
+        return Optional.ofNullable(intent);
+    }
+
+    /** Whether the tab is still open (not closing or closed). */
+    boolean isOpen() {
+        return !closing;
     }
 
     public TabModel model() {

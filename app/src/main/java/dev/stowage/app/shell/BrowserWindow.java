@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.web.WebEngine;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
@@ -43,6 +44,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final FaviconLoader favicons = new FaviconLoader();
     private final StackPane pages = new StackPane();
     private final NavigationBar navigation;
+    private final NewTabRouter newTabs;
     private boolean closing;
 
     /**
@@ -51,9 +53,12 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * @param webDataDir   where WebView keeps its own data (cookies' and local storage's folder); null for WebView's default
      * @param initializer  runs for every new tab before its first load
      * @param popupHandler decides where pages' popups go
+     * @param clonePolicy  which tabs opened from a page start with a copy of its tab's storage
      */
-    public BrowserWindow(Stage stage, Path webDataDir, TabEngineInitializer initializer, PopupHandler popupHandler) {
+    public BrowserWindow(Stage stage, Path webDataDir, TabEngineInitializer initializer, PopupHandler popupHandler,
+                         ClonePolicy clonePolicy) {
         this.stage = Objects.requireNonNull(stage, "stage");
+        this.newTabs = new NewTabRouter(this, clonePolicy);
         this.webDataDir = webDataDir;
         this.initializer = Objects.requireNonNull(initializer, "initializer");
         this.popupHandler = Objects.requireNonNull(popupHandler, "popupHandler");
@@ -132,25 +137,35 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         return tabs.get(model);
     }
 
-    /** Opens a tab at the end of the strip loading {@code url} (none: a new-tab page). */
+    /** Which tabs opened from a page start with a copy of its tab's storage. */
+    public ClonePolicy clonePolicy() {
+        return newTabs.policy();
+    }
+
+    /** Opens a tab with empty storage at the end of the strip loading {@code url} (none: a new-tab page). */
     public BrowserTab openTab(String url, boolean select) {
-        return openTab(url, model.tabs().size(), select, null);
+        return openTab(url, model.tabs().size(), select, null, TabStart.FRESH, null);
     }
 
     @Override
-    public BrowserTab openPopupTab(BrowserTab opener) {
-        return openTab(null, model.tabs().indexOf(opener.model()) + 1, true, opener.id());
+    public WebEngine openPopup(BrowserTab opener) {
+        return newTabs.openPopup(opener);
     }
 
-    private BrowserTab openTab(String url, int index, boolean select, String openerId) {
+    /**
+     * The one way a tab is made: every other way of opening one (new tab, command line, popup, background
+     * link, duplicate) comes here with the reason its storage starts as it does.
+     */
+    BrowserTab openTab(String url, int index, boolean select, BrowserTab opener, TabStart start, String name) {
         TabModel tabModel = new TabModel(newTabId());
-        BrowserTab tab = new BrowserTab(tabModel, openerId, favicons);
+        BrowserTab tab = new BrowserTab(tabModel, opener == null ? null : opener.id(), name, favicons);
         if (webDataDir != null) {
             tab.engine().setUserDataDirectory(webDataDir.toFile());
         }
-        new PageContextMenu(tab, link -> openTab(link, model.tabs().indexOf(tabModel) + 1, false, null)).install();
+        new PageContextMenu(tab, link -> newTabs.openInBackground(tab, link)).install();
+        LinkClicks.install(tab, link -> newTabs.openInBackground(tab, link));
         tab.engine().setCreatePopupHandler(features -> popupHandler.createPopup(tab, features, this));
-        initializer.initialize(tab.engine(), tab);
+        initializer.initialize(tab.engine(), tab, Objects.requireNonNull(start, "start"));
         tabs.put(tabModel, tab);
         model.add(tabModel, index, select);
         if (url != null) {
@@ -166,6 +181,17 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private static String newTabId() {
         var random = java.util.concurrent.ThreadLocalRandom.current();
         return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
+    /** The open tab, other than {@code except}, that a page named {@code name} when it opened it; or null. */
+    BrowserTab tabNamed(String name, BrowserTab except) {
+        for (TabModel tabModel : model.tabs()) {
+            BrowserTab tab = tabs.get(tabModel);
+            if (tab != null && tab != except && tab.isOpen() && tab.name().filter(name::equals).isPresent()) {
+                return tab;
+            }
+        }
+        return null;
     }
 
     /** Closes every tab (unloading each page), then the stage. Idempotent. */
@@ -247,14 +273,13 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     public void duplicate(TabModel tabModel) {
         BrowserTab tab = tabs.get(tabModel);
         if (tab != null) {
-            String url = tab.currentUrl();
-            openTab(url == null || url.isEmpty() ? null : url, model.tabs().indexOf(tabModel) + 1, true, null);
+            newTabs.duplicate(tab);
         }
     }
 
     @Override
     public void reopenClosed() {
-        model.popClosed().ifPresent(closed -> openTab(closed.url(), closed.index(), true, null));
+        model.popClosed().ifPresent(closed -> openTab(closed.url(), closed.index(), true, null, TabStart.FRESH, null));
     }
 
     @Override

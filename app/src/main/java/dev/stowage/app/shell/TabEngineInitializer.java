@@ -4,19 +4,21 @@ import javafx.scene.web.WebEngine;
 
 /**
  * The seam through which other parts of the app (the page-facing sessionStorage bridge) get hold of each
- * tab's {@link WebEngine} the moment the tab is created.
+ * tab's {@link WebEngine} the moment the tab is created, and learn why it was opened.
  *
  * <p>Contract: called exactly once per tab, on the JavaFX application thread, after the tab's
  * {@code WebView}, engine and {@link BrowserTab#id()} exist and the shell's own listeners are attached,
  * and <em>before</em> the engine loads anything (popup tabs included: WebKit starts loading the popup only
- * after the popup handler returned the engine). An implementation may install document-start hooks and
- * engine listeners; it must not load URLs, replace the popup handler (use {@link PopupHandler}), or block.
- * An exception it throws propagates to whoever opened the tab; the tab is then not added to the window.
+ * after the popup handler returned the engine). {@code start} names the storage the tab begins with; a
+ * {@link TabStart.CopyOf} names a tab that is still open. An implementation may install document-start
+ * hooks and engine listeners; it must not load URLs, replace the popup handler (use {@link PopupHandler}),
+ * or block. An exception it throws propagates to whoever opened the tab; the tab is then not added to the
+ * window.
  */
 @FunctionalInterface
 public interface TabEngineInitializer {
     /** Does nothing: the shell without a page bridge. */
-    TabEngineInitializer NONE = (engine, tab) -> { };
+    TabEngineInitializer NONE = (engine, tab, start) -> { };
 
-    void initialize(WebEngine engine, BrowserTab tab);
+    void initialize(WebEngine engine, BrowserTab tab, TabStart start);
 }

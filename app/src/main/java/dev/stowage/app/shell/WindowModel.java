@@ -1,8 +1,11 @@
 package dev.stowage.app.shell;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +39,13 @@ public final class WindowModel {
     private final ObjectProperty<TabModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private final Deque<ClosedTab> closed = new ArrayDeque<>();
+    // Background tabs opened from a tab since the selection last changed: the next one goes after them.
+    private final Map<TabModel, List<TabModel>> backgroundChildren = new HashMap<>();
+
+    public WindowModel() {
+        // Chrome and Firefox forget the run of background tabs once the user moves to another tab.
+        selected.addListener((obs, old, now) -> backgroundChildren.clear());
+    }
 
     /** The open tabs, in strip order. Read-only: change it through this class. */
     public ObservableList<TabModel> tabs() {
@@ -106,11 +116,35 @@ public final class WindowModel {
             }
         }
         boolean wasSelected = tab == selected.get();
+        backgroundChildren.remove(tab);
+        backgroundChildren.values().forEach(children -> children.remove(tab));
         tabs.remove(index);
         if (wasSelected) {
             selected.set(tabs.isEmpty() ? null : tabs.get(Math.min(index, tabs.size() - 1)));
         }
         return true;
+    }
+
+    /**
+     * Where a tab opened in the background from {@code opener} goes: right after the opener, after the
+     * background tabs it opened since the selection last changed (Chrome's and Firefox's order).
+     */
+    public int backgroundInsertIndex(TabModel opener) {
+        int index = tabs.indexOf(opener);
+        if (index < 0) {
+            return tabs.size();
+        }
+        int after = index + 1;
+        for (TabModel child : backgroundChildren.getOrDefault(opener, List.of())) {
+            after = Math.max(after, tabs.indexOf(child) + 1);
+        }
+        return after;
+    }
+
+    /** Records that {@code child} was opened in the background from {@code opener}; see {@link #backgroundInsertIndex}. */
+    public void noteBackgroundChild(TabModel opener, TabModel child) {
+        backgroundChildren.computeIfAbsent(Objects.requireNonNull(opener, "opener"), o -> new ArrayList<>())
+                .add(Objects.requireNonNull(child, "child"));
     }
 
     /** The most recently closed tab, removed from the stack. */

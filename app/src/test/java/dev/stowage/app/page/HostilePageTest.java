@@ -59,7 +59,8 @@ class HostilePageTest extends PageTestBase {
         StorageArea area = Fx.call(() -> ns.area(Origin.of("https://mine.example")));
         try (TestTab tab = TestTab.nativeStorage()) {
             tab.load(server.url("/probe.html"));
-            DocumentBridge bridge = new DocumentBridge(area, ChangeSource.named("test"), 1, s -> false, problem -> { }, b -> false);
+            DocumentBridge bridge = new DocumentBridge(area, ChangeSource.named("test"), 1, s -> false, problem -> { }, b -> false,
+                    PageRequests.NONE);
             Fx.run(() -> ((JSObject) tab.engine.executeScript("window")).setMember("leaked", bridge));
             String probe = "(function(){ var out = {};"
                     + "['seedJson','area','source','connect','close','onChange','receiver','subscription','openCount','flush']"

@@ -59,7 +59,7 @@ class TabLifecycleUiTest extends ShellTestBase {
     @Test
     void initializerSeesEachTabsEngineBeforeItLoadsAnything() {
         List<String> seen = new CopyOnWriteArrayList<>();
-        TabEngineInitializer recorder = (engine, tab) -> {
+        TabEngineInitializer recorder = (engine, tab, start) -> {
             assertSame(engine, tab.engine());
             seen.add(tab.id() + " " + engine.getLocation() + " " + engine.getLoadWorker().getState());
         };
@@ -72,7 +72,7 @@ class TabLifecycleUiTest extends ShellTestBase {
     @Test
     void targetBlankLinkOpensAPopupTabNextToItsOpener() {
         List<BrowserTab> popups = new CopyOnWriteArrayList<>();
-        TabEngineInitializer recorder = (engine, tab) -> {
+        TabEngineInitializer recorder = (engine, tab, start) -> {
             if (tab.openerId().isPresent()) {
                 popups.add(tab);
             }

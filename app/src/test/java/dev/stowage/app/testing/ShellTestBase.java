@@ -6,6 +6,7 @@ import dev.stowage.app.StowageApp;
 import dev.stowage.app.cli.LaunchOptions;
 import dev.stowage.app.shell.BrowserTab;
 import dev.stowage.app.shell.BrowserWindow;
+import dev.stowage.app.shell.ClonePolicy;
 import dev.stowage.app.shell.PopupHandler;
 import dev.stowage.app.shell.TabEngineInitializer;
 import dev.stowage.app.shell.TabModel;
@@ -89,7 +90,13 @@ public abstract class ShellTestBase {
 
     /** Opens the real shell, every tab with its own namespace in {@code storage}, as the app does. */
     protected BrowserWindow launchWithSessionStorage(SessionStorageService storage, String... urls) {
-        return launch(stage -> StowageApp.openWithSessionStorage(stage, new LaunchOptions(profile, false, List.of(urls)), storage));
+        return launchWithSessionStorage(storage, ClonePolicy.LINKS, urls);
+    }
+
+    /** {@link #launchWithSessionStorage(SessionStorageService, String...)} as {@code --clone-policy=policy} would. */
+    protected BrowserWindow launchWithSessionStorage(SessionStorageService storage, ClonePolicy policy, String... urls) {
+        LaunchOptions options = new LaunchOptions(profile, false, List.of(urls)).withClonePolicy(policy);
+        return launch(stage -> StowageApp.openWithSessionStorage(stage, options, storage));
     }
 
     private BrowserWindow launch(Function<Stage, BrowserWindow> opener) {
@@ -202,6 +209,19 @@ public abstract class ShellTestBase {
     protected void keys(KeyCode... keys) {
         robot.push(keys);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The centre of the element {@code id} of the selected tab's page, in screen coordinates. */
+    protected javafx.geometry.Point2D elementOnScreen(String id) {
+        return fx(() -> {
+            BrowserTab tab = selectedTab();
+            netscape.javascript.JSObject r = (netscape.javascript.JSObject) tab.engine().executeScript(
+                    "(function(){var r=document.getElementById('" + id + "').getBoundingClientRect();"
+                            + "return {x: r.left + r.width / 2, y: r.top + r.height / 2};})()");
+            double x = ((Number) r.getMember("x")).doubleValue();
+            double y = ((Number) r.getMember("y")).doubleValue();
+            return tab.webView().localToScreen(x, y);
+        });
     }
 
     /** Clicks into the selected page so the WebView has the keyboard focus. */

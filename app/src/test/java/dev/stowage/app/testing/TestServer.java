@@ -27,6 +27,7 @@ public final class TestServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Response> routes = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> referers = new ConcurrentHashMap<>();
 
     public TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -80,6 +81,11 @@ public final class TestServer implements AutoCloseable {
         return "http://" + hostPort();
     }
 
+    /** The Referer of the last request for {@code pathAndQuery} ("" for none), or null if it was never asked for. */
+    public String referer(String pathAndQuery) {
+        return referers.get(pathAndQuery);
+    }
+
     /** Paths (with query) requested so far, oldest first. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -89,6 +95,8 @@ public final class TestServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getRawQuery();
         requests.add(query == null ? path : path + "?" + query);
+        String referer = exchange.getRequestHeaders().getFirst("Referer");
+        referers.put(query == null ? path : path + "?" + query, referer == null ? "" : referer);
         exchange.getRequestBody().readAllBytes();
         Response response = routes.get(path);
         if (response == null) {

@@ -1,0 +1,25 @@
+package dev.stowage.app.page;
+
+/**
+ * What a tab's documents may ask of the shell besides storage, through the same narrow bridge
+ * ({@link DocumentBridge#apply}): only announcements the shell needs because WebKit does not tell it.
+ * Every argument is a string from an untrusted page; an implementation treats it as a claim about the
+ * page's own tab, never as a way to reach another.
+ *
+ * <p><b>Threading.</b> Called on the FX thread, synchronously inside the page's script.
+ */
+@FunctionalInterface
+public interface PageRequests {
+    /** Ignores every request. */
+    PageRequests NONE = (kind, url, target, flags) -> { };
+
+    /**
+     * A document is about to open a new tab (WebKit's popup handler runs right after, in the same script).
+     *
+     * @param kind   {@code script}, {@code link} or {@code form}
+     * @param url    the absolute URL to open, as the page resolved it
+     * @param target the target name ({@code _blank} or a name)
+     * @param flags  space-separated among {@code noopener}, {@code noreferrer}, {@code opener}
+     */
+    void openIntent(String kind, String url, String target, String flags);
+}

@@ -1,0 +1,287 @@
+// Stowage: tells the shell how a document is about to open a new tab.
+//
+// WebKit in JavaFX calls the shell's popup handler without the URL, the target name, or the page's
+// noopener/noreferrer (it honours neither). So this script, evaluated by Java (PageStorage) in every new
+// document right after install.js and before any page script, announces each would-be popup to Java
+// through the document's bridge, just before WebKit asks for the window: from window.open, from the
+// activation of a link or an image-map area with a target, and from a form submission with a target.
+// Java keeps the announcement for the current event only, and decides the tab's storage and opener.
+//
+// Same rules as install.js: every built-in is captured now, while the realm is pristine; the bridge stays
+// in this closure; replaced functions print as the native ones.
+(function () {
+  'use strict';
+
+  const win = window;
+  const ObjectRef = Object;
+  const defineProperty = ObjectRef.defineProperty;
+  const getOwnPropertyDescriptor = ObjectRef.getOwnPropertyDescriptor;
+  const reflectApply = Reflect.apply;
+  const jsonStringify = JSON.stringify;
+  const URLRef = win.URL;
+  const urlHrefGetter = getOwnPropertyDescriptor(URLRef.prototype, 'href').get;
+  const stringProto = String.prototype;
+  const toLowerCase = stringProto.toLowerCase;
+  const trim = stringProto.trim;
+  const charCodeAt = stringProto.charCodeAt;
+  const indexOf = stringProto.indexOf;
+  const slice = stringProto.slice;
+  const functionProto = Function.prototype;
+  const nativeFunctionToString = functionProto.toString;
+  const currentToString = functionProto.toString; // install.js's, which masks its own replacements
+  const addEventListener = win.EventTarget.prototype.addEventListener;
+  const eventTargetGetter = getOwnPropertyDescriptor(win.Event.prototype, 'target').get;
+  const defaultPreventedGetter = getOwnPropertyDescriptor(win.Event.prototype, 'defaultPrevented').get;
+  const preventDefault = win.Event.prototype.preventDefault;
+  const submitterDescriptor = win.SubmitEvent ? getOwnPropertyDescriptor(win.SubmitEvent.prototype, 'submitter') : undefined;
+  const submitterGetter = submitterDescriptor ? submitterDescriptor.get : null;
+  const ElementRef = win.Element;
+  const closest = ElementRef.prototype.closest;
+  const getAttribute = ElementRef.prototype.getAttribute;
+  const hasAttribute = ElementRef.prototype.hasAttribute;
+  const anchorHrefGetter = getOwnPropertyDescriptor(win.HTMLAnchorElement.prototype, 'href').get;
+  const areaHrefGetter = getOwnPropertyDescriptor(win.HTMLAreaElement.prototype, 'href').get;
+  const HTMLAreaElementRef = win.HTMLAreaElement;
+  const HTMLFormElementRef = win.HTMLFormElement;
+  const formProto = HTMLFormElementRef.prototype;
+  const formActionGetter = getOwnPropertyDescriptor(formProto, 'action').get;
+  const nativeSubmit = formProto.submit;
+  const documentRef = win.document;
+  const baseUriGetter = getOwnPropertyDescriptor(win.Node.prototype, 'baseURI').get;
+  const querySelector = win.Document.prototype.querySelector;
+  const nativeOpen = win.open;
+  const hasInstance = functionProto[Symbol.hasInstance];
+  const setPrototypeOf = ObjectRef.setPrototypeOf;
+  // Not the instanceof operator: a page may give a constructor its own Symbol.hasInstance.
+  function instanceOf(value, type) {
+    return value !== null && typeof value === 'object' && reflectApply(hasInstance, type, [value]);
+  }
+
+  // Our replacements and the native source text each must print.
+  const masked = [];
+  setPrototypeOf(masked, null); // a page's setters on Array.prototype must not see our writes
+  function masquerade(ours, original) {
+    masked[masked.length] = ours;
+    masked[masked.length] = reflectApply(nativeFunctionToString, original, []);
+    return ours;
+  }
+  function maskedSource(fn) {
+    for (let i = 0; i < masked.length; i += 2) {
+      if (masked[i] === fn) {
+        return masked[i + 1];
+      }
+    }
+    return undefined;
+  }
+
+  // Words separated by ASCII white space or commas. Not String.prototype.split with a RegExp: that calls
+  // RegExp.prototype[Symbol.split], which a page may have replaced.
+  function words(s) {
+    const out = [];
+    setPrototypeOf(out, null);
+    let n = 0;
+    let start = -1;
+    for (let i = 0; i <= s.length; i++) {
+      const c = i < s.length ? reflectApply(charCodeAt, s, [i]) : 32;
+      const separator = c === 32 || c === 44 || c === 9 || c === 10 || c === 12 || c === 13;
+      if (separator && start >= 0) {
+        out[n++] = reflectApply(slice, s, [start, i]);
+        start = -1;
+      } else if (!separator && start < 0) {
+        start = i;
+      }
+    }
+    return out;
+  }
+
+  function lower(s) {
+    return reflectApply(toLowerCase, s, []);
+  }
+
+  // A target that may make a new top-level tab: not empty, not _self, _parent or _top.
+  function opensTab(target) {
+    const t = lower(reflectApply(trim, target, []));
+    return t !== '' && t !== '_self' && t !== '_parent' && t !== '_top';
+  }
+
+  function baseTarget() {
+    const base = reflectApply(querySelector, documentRef, ['base[target]']);
+    return base === null ? '' : reflectApply(getAttribute, base, ['target']);
+  }
+
+  // rel keywords (links, areas, forms): "noopener noreferrer opener" words as Java reads them.
+  function relFlags(element) {
+    const rel = reflectApply(getAttribute, element, ['rel']);
+    if (rel === null) {
+      return '';
+    }
+    const list = words(lower(rel));
+    let flags = '';
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i];
+      if (w === 'noopener' || w === 'noreferrer' || w === 'opener') {
+        flags += ' ' + w;
+      }
+    }
+    return flags;
+  }
+
+  // window.open's features, as the HTML Standard tokenizes them: "name[=value]" separated by white space
+  // or commas; a boolean feature is on when its value is empty, "yes", or a non-zero number.
+  function featureFlags(features) {
+    const tokens = words(lower(features));
+    let flags = '';
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      const eq = reflectApply(indexOf, token, ['=']);
+      const name = eq < 0 ? token : reflectApply(slice, token, [0, eq]);
+      if (name !== 'noopener' && name !== 'noreferrer') {
+        continue;
+      }
+      const value = eq < 0 ? '' : reflectApply(slice, token, [eq + 1]);
+      const number = +value;
+      if (value === '' || value === 'yes' || (number === number && number !== 0)) {
+        flags += ' ' + name;
+      }
+    }
+    return flags;
+  }
+
+  function absolute(url) {
+    try {
+      return reflectApply(urlHrefGetter, new URLRef(url, reflectApply(baseUriGetter, documentRef, [])), []);
+    } catch (e) {
+      return '';
+    }
+  }
+
+  return function install(bridge) {
+    function announce(kind, url, target, flags) {
+      bridge.apply(jsonStringify(['o', kind, url, target, flags]));
+    }
+
+    // ---- window.open ------------------------------------------------------------------------------
+    const open = masquerade({
+      open(url, target, features) {
+        const argc = arguments.length;
+        const t = target === undefined ? '_blank' : `${target}`;
+        const flags = features === undefined ? '' : featureFlags(`${features}`);
+        if (opensTab(t === '' ? '_blank' : t)) {
+          const u = url === undefined || url === '' ? 'about:blank' : absolute(`${url}`);
+          announce('script', u, t === '' ? '_blank' : t, flags);
+        }
+        const args = argc === 0 ? [] : argc === 1 ? [url] : argc === 2 ? [url, target] : [url, target, features];
+        const opened = reflectApply(nativeOpen, this === undefined || this === null ? win : this, args);
+        // The Standard: with noopener (noreferrer implies it) window.open returns null.
+        return flags === '' ? opened : null;
+      }
+    }.open, nativeOpen);
+    const openDescriptor = getOwnPropertyDescriptor(win, 'open');
+    defineProperty(win, 'open', {
+      __proto__: null, value: open, writable: openDescriptor.writable,
+      enumerable: openDescriptor.enumerable, configurable: openDescriptor.configurable
+    });
+
+    // ---- links and areas: announced when the click starts its way down, before any default action ---
+    function linkOf(event) {
+      const node = reflectApply(eventTargetGetter, event, []);
+      if (!instanceOf(node, ElementRef)) {
+        return null;
+      }
+      return reflectApply(closest, node, ['a[href], area[href]']);
+    }
+
+    function targetOf(link) {
+      return reflectApply(hasAttribute, link, ['target']) ? reflectApply(getAttribute, link, ['target']) : baseTarget();
+    }
+
+    function hrefOf(link) {
+      return reflectApply(instanceOf(link, HTMLAreaElementRef) ? areaHrefGetter : anchorHrefGetter, link, []);
+    }
+
+    reflectApply(addEventListener, win, ['click', function (event) {
+      const link = linkOf(event);
+      if (link === null) {
+        return;
+      }
+      const target = targetOf(link);
+      if (opensTab(target)) {
+        announce('link', hrefOf(link), target, relFlags(link));
+      }
+    }, true]);
+
+    // rel=opener on a _blank link: the Standard keeps the opener, WebKit here does not; the link is
+    // followed through window.open instead, once the page had its say (its listeners ran, it did not
+    // cancel the click).
+    reflectApply(addEventListener, win, ['click', function (event) {
+      if (reflectApply(defaultPreventedGetter, event, [])) {
+        return;
+      }
+      const link = linkOf(event);
+      if (link === null) {
+        return;
+      }
+      const flags = relFlags(link);
+      const target = targetOf(link);
+      if (lower(target) === '_blank' && flags === ' opener') {
+        reflectApply(preventDefault, event, []);
+        announce('script', hrefOf(link), target, '');
+        reflectApply(nativeOpen, win, [hrefOf(link), target]);
+      }
+    }, false]);
+
+    // ---- forms ------------------------------------------------------------------------------------
+    function announceForm(form, submitter) {
+      let target = null;
+      let action = null;
+      if (submitter !== null && submitter !== undefined && instanceOf(submitter, ElementRef)) {
+        target = reflectApply(getAttribute, submitter, ['formtarget']);
+        const formAction = reflectApply(getAttribute, submitter, ['formaction']);
+        action = formAction === null ? null : absolute(formAction);
+      }
+      if (target === null) {
+        target = reflectApply(hasAttribute, form, ['target']) ? reflectApply(getAttribute, form, ['target']) : baseTarget();
+      }
+      if (opensTab(target)) {
+        announce('form', action !== null ? action : reflectApply(formActionGetter, form, []), target, relFlags(form));
+      }
+    }
+
+    reflectApply(addEventListener, win, ['submit', function (event) {
+      const form = reflectApply(eventTargetGetter, event, []);
+      if (instanceOf(form, HTMLFormElementRef)) {
+        announceForm(form, submitterGetter === null ? null : reflectApply(submitterGetter, event, []));
+      }
+    }, true]);
+
+    // form.submit() fires no submit event.
+    const submit = masquerade({
+      submit() {
+        if (instanceOf(this, HTMLFormElementRef)) {
+          announceForm(this, null);
+        }
+        return reflectApply(nativeSubmit, this, []);
+      }
+    }.submit, nativeSubmit);
+    const submitDescriptor = getOwnPropertyDescriptor(formProto, 'submit');
+    defineProperty(formProto, 'submit', {
+      __proto__: null, value: submit, writable: submitDescriptor.writable,
+      enumerable: submitDescriptor.enumerable, configurable: submitDescriptor.configurable
+    });
+
+    // ---- Function.prototype.toString: ours print as native code too --------------------------------
+    const toString = masquerade({
+      toString() {
+        const source = maskedSource(this);
+        return source !== undefined ? source : reflectApply(currentToString, this, arguments);
+      }
+    }.toString, currentToString);
+    // currentToString may be install.js's replacement: print what it prints for itself.
+    masked[masked.length - 1] = reflectApply(currentToString, currentToString, []);
+    const toStringDescriptor = getOwnPropertyDescriptor(functionProto, 'toString');
+    defineProperty(functionProto, 'toString', {
+      __proto__: null, value: toString, writable: toStringDescriptor.writable,
+      enumerable: toStringDescriptor.enumerable, configurable: toStringDescriptor.configurable
+    });
+  };
+})()
