@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * closing the window ends the JVM by itself with exit code 0 (so no non-daemon thread is left behind).
  */
 class LauncherProcessTest {
-    private record Outcome(int exitCode, String stderr) {
+    private record Outcome(int exitCode, String stderr, String stdout) {
     }
 
     private static Outcome run(String mainClass, String... args) throws IOException, InterruptedException {
@@ -30,13 +30,14 @@ class LauncherProcessTest {
                 "-Dprism.order=sw", "-Djava.awt.headless=true", mainClass));
         command.addAll(List.of(args));
         File err = File.createTempFile("stowage-launcher", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err).start();
+        File out = File.createTempFile("stowage-launcher", ".out");
+        Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("JVM did not exit; stderr: " + Files.readString(err.toPath()));
         }
-        return new Outcome(process.exitValue(), Files.readString(err.toPath(), StandardCharsets.UTF_8));
+        return new Outcome(process.exitValue(), Files.readString(err.toPath(), StandardCharsets.UTF_8),
+                Files.readString(out.toPath(), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -45,6 +46,23 @@ class LauncherProcessTest {
         assertEquals(2, outcome.exitCode());
         assertTrue(outcome.stderr().contains("unknown option: --incognito"), outcome.stderr());
         assertTrue(outcome.stderr().contains("usage: java -jar stowage.jar"), outcome.stderr());
+    }
+
+    @Test
+    void helpAndVersionPrintAndExit0WithoutAWindow() throws Exception {
+        Outcome help = run(Launcher.class.getName(), "--help");
+        assertEquals(0, help.exitCode(), help.stderr());
+        assertTrue(help.stdout().contains("--clone-policy=POLICY") && help.stdout().contains("usage:"), help.stdout());
+        Outcome version = run(Launcher.class.getName(), "--version");
+        assertEquals(0, version.exitCode(), version.stderr());
+        assertTrue(version.stdout().startsWith("stowage "), version.stdout());
+    }
+
+    @Test
+    void anUnknownClonePolicyExitsWith2NamingTheChoices() throws Exception {
+        Outcome outcome = run(Launcher.class.getName(), "--clone-policy=sometimes");
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.stderr().contains("links, standard or never"), outcome.stderr());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stowage.app.shell.ClonePolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,5 +56,32 @@ class CommandLineTest {
         assertTrue(assertThrows(UsageException.class, () -> linux.parse("ftp://x.org")).getMessage().contains("ftp"));
         assertTrue(assertThrows(UsageException.class, () -> linux.parse("--profile")).getMessage().contains("--profile"));
         assertThrows(UsageException.class, () -> linux.parse("--profile="));
+    }
+
+    @Test
+    void clonePolicyDefaultsToLinksAndTakesTheThreeValuesEitherWay() throws UsageException {
+        assertEquals(ClonePolicy.LINKS, linux.parse().clonePolicy());
+        assertEquals(ClonePolicy.STANDARD, linux.parse("--clone-policy=standard").clonePolicy());
+        assertEquals(ClonePolicy.NEVER, linux.parse("--clone-policy", "never", "example.com").clonePolicy());
+        assertEquals(List.of("https://example.com"), linux.parse("--clone-policy", "never", "example.com").urls());
+        assertEquals(ClonePolicy.LINKS, linux.parse("--clone-policy=links").clonePolicy());
+    }
+
+    @Test
+    void anUnknownClonePolicyNamesTheThreeValues() {
+        String message = assertThrows(UsageException.class, () -> linux.parse("--clone-policy=all")).getMessage();
+        assertTrue(message.contains("links") && message.contains("standard") && message.contains("never")
+                && message.contains("'all'"), message);
+        assertThrows(UsageException.class, () -> linux.parse("--clone-policy"));
+    }
+
+    @Test
+    void helpAndVersionAreModesNotErrors() throws UsageException {
+        assertEquals(LaunchOptions.Mode.RUN, linux.parse("example.com").mode());
+        assertEquals(LaunchOptions.Mode.HELP, linux.parse("--help").mode());
+        assertEquals(LaunchOptions.Mode.VERSION, linux.parse("--version").mode());
+        assertEquals(LaunchOptions.Mode.HELP, linux.parse("--version", "--help").mode());
+        assertTrue(CommandLine.HELP.contains("--clone-policy") && CommandLine.HELP.contains("--profile")
+                && CommandLine.HELP.contains("--private") && CommandLine.HELP.contains("--version"));
     }
 }

@@ -141,4 +141,24 @@ class WindowModelTest {
         assertEquals("New Tab", TabModel.labelFor("", "about:blank"));
         assertEquals("data:text/plain,x", TabModel.labelFor(null, "data:text/plain,x"));
     }
+
+    @Test
+    void backgroundTabsGoAfterTheirOpenersEarlierOnesUntilTheSelectionMoves() {
+        List<TabModel> tabs = open(3);
+        model.select(tabs.get(0));
+        TabModel first = tab("bg1", "http://h/bg1");
+        model.add(first, model.backgroundInsertIndex(tabs.get(0)), false);
+        model.noteBackgroundChild(tabs.get(0), first);
+        TabModel second = tab("bg2", "http://h/bg2");
+        model.add(second, model.backgroundInsertIndex(tabs.get(0)), false);
+        model.noteBackgroundChild(tabs.get(0), second);
+        assertEquals(List.of("t0", "bg1", "bg2", "t1", "t2"), model.tabs().stream().map(TabModel::id).toList());
+
+        model.select(tabs.get(2));
+        model.select(tabs.get(0));
+        assertEquals(1, model.backgroundInsertIndex(tabs.get(0)), "a new run starts right after the opener");
+        model.noteBackgroundChild(tabs.get(0), tabs.get(1));
+        model.remove(tabs.get(1));
+        assertEquals(1, model.backgroundInsertIndex(tabs.get(0)), "a closed child no longer counts");
+    }
 }

@@ -1,0 +1,124 @@
+package dev.stowage.app.tabs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.stowage.app.shell.BrowserTab;
+import dev.stowage.app.shell.ClonePolicy;
+import dev.stowage.app.testing.ShellTestBase;
+import dev.stowage.storage.SessionStorageService;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What happens after a tab was opened from another: the copy is a snapshot (neither side sees the other's
+ * later writes, no storage event crosses), a target name reuses its tab, background tabs line up after
+ * their opener, and Duplicate copies whatever the policy.
+ */
+class OpenedTabsUiTest extends ShellTestBase {
+    private final SessionStorageService storage = new SessionStorageService();
+
+    @BeforeAll
+    static void pages() {
+        NewTabPages.serve(server);
+    }
+
+    private BrowserTab tabAt(int index) {
+        return fx(() -> window.tab(window.model().tabs().get(index)));
+    }
+
+    private void openWindow(ClonePolicy policy) {
+        launchWithSessionStorage(storage, policy, server.url("/opener"));
+        waitUntil("opener loaded", () -> "opener".equals(selected().labelBinding().get()));
+    }
+
+    @Test
+    void theCopyIsASnapshotAndNoStorageEventCrossesTabs() {
+        openWindow(ClonePolicy.LINKS);
+        BrowserTab opener = tabAt(0);
+        script(opener, "window.__events = 0; addEventListener('storage', function () { window.__events++; });");
+        robot.clickOn(elementOnScreen("open"));
+        waitUntil("popup loaded", () -> window.model().tabs().size() == 2
+                && window.model().tabs().get(1).labelBinding().get().startsWith("seen"));
+        BrowserTab popup = tabAt(1);
+        script(popup, "window.__events = 0; addEventListener('storage', function () { window.__events++; });"
+                + "sessionStorage.setItem('from', 'popup'); sessionStorage.setItem('popupOnly', '1');");
+        script(opener, "sessionStorage.setItem('openerLater', '1'); sessionStorage.removeItem('from');");
+        sleep(100); // storage events are queued tasks: give any wrongly sent one time to arrive
+        assertEquals("null|null|1", script(opener, "sessionStorage.getItem('from') + '|'"
+                + " + sessionStorage.getItem('popupOnly') + '|' + sessionStorage.getItem('openerLater')"));
+        assertEquals("popup|1|null", script(popup, "sessionStorage.getItem('from') + '|'"
+                + " + sessionStorage.getItem('popupOnly') + '|' + sessionStorage.getItem('openerLater')"));
+        assertEquals(0, ((Number) script(opener, "window.__events")).intValue(), "events in the opener");
+        assertEquals(0, ((Number) script(popup, "window.__events")).intValue(), "events in the popup");
+    }
+
+    @Test
+    void aTargetNameReusesItsTabAndCopiesNothingTheSecondTime() {
+        openWindow(ClonePolicy.LINKS);
+        BrowserTab opener = tabAt(0);
+        robot.clickOn(elementOnScreen("opennamed"));
+        waitUntil("named tab loaded", () -> window.model().tabs().size() == 2
+                && window.model().tabs().get(1).labelBinding().get().startsWith("seen"));
+        assertEquals("seen from=opener opener=set", fx(() -> window.model().tabs().get(1).labelBinding().get()));
+        script(opener, "window.__first = window.__ret; sessionStorage.setItem('from', 'changed later');");
+
+        fx(() -> {
+            window.model().select(window.model().tabs().get(0));
+            return null;
+        });
+        robot.clickOn(elementOnScreen("named"));
+        waitUntil("the named tab navigated", () -> tabUrls().get(1).equals(server.url("/seen?named")));
+        waitForAllLoaded();
+        assertEquals(2, fx(() -> window.model().tabs().size()), "no third tab");
+        assertEquals("seen from=opener opener=set", fx(() -> window.model().tabs().get(1).labelBinding().get()),
+                "the named tab keeps its own storage");
+        assertEquals(1, selectedIndex(), "the named tab comes to the front");
+
+        fx(() -> {
+            window.model().select(window.model().tabs().get(0));
+            return null;
+        });
+        robot.clickOn(elementOnScreen("opennamed"));
+        waitUntil("the named tab navigated again", () -> tabUrls().get(1).equals(server.url("/seen?opennamed")));
+        assertEquals(2, fx(() -> window.model().tabs().size()), "still no third tab");
+        assertEquals(Boolean.TRUE, script(opener, "window.__ret === window.__first"),
+                "window.open returns the named tab's window");
+    }
+
+    @Test
+    void backgroundTabsLineUpAfterTheirOpener() {
+        openWindow(ClonePolicy.LINKS);
+        for (String id : List.of("plain", "blank", "named")) {
+            Point2D link = elementOnScreen(id);
+            robot.press(SHORTCUT);
+            try {
+                robot.clickOn(link);
+            } finally {
+                robot.release(SHORTCUT);
+            }
+        }
+        waitUntil("three background tabs", () -> window.model().tabs().size() == 4);
+        waitForAllLoaded();
+        assertEquals(List.of(server.url("/opener"), server.url("/seen?plain"), server.url("/seen?blank"),
+                server.url("/seen?named")), tabUrls());
+        assertEquals(0, selectedIndex());
+        assertEquals("seen from=opener opener=null", fx(() -> window.model().tabs().get(3).labelBinding().get()));
+    }
+
+    @Test
+    void duplicateCopiesEvenWhenThePolicyCopiesNothing() {
+        openWindow(ClonePolicy.NEVER);
+        script(tabAt(0), "sessionStorage.setItem('typed', 'in the original');");
+        focusPage();
+        shortcut(KeyCode.SHIFT, KeyCode.K);
+        waitUntil("duplicate loaded", () -> window.model().tabs().size() == 2
+                && "opener".equals(window.model().tabs().get(1).labelBinding().get()));
+        assertEquals(1, selectedIndex());
+        assertEquals("in the original", script(tabAt(1), "sessionStorage.getItem('typed')"));
+        script(tabAt(1), "sessionStorage.setItem('typed', 'in the duplicate');");
+        assertEquals("in the original", script(tabAt(0), "sessionStorage.getItem('typed')"));
+    }
+}
