@@ -104,11 +104,19 @@ public final class TabStorages implements TabEngineInitializer {
     }
 
     private static PageRequests requestsOf(BrowserTab tab) {
-        return (kind, url, target, flags) -> {
-            try {
-                tab.noteOpenIntent(OpenIntent.parse(kind, url, target, flags));
-            } catch (IllegalArgumentException e) {
-                LOG.log(Level.DEBUG, "ignored a malformed announcement from a page", e);
+        return new PageRequests() {
+            @Override
+            public void openIntent(String kind, String url, String target, String flags) {
+                try {
+                    tab.noteOpenIntent(OpenIntent.parse(kind, url, target, flags));
+                } catch (IllegalArgumentException e) {
+                    LOG.log(Level.DEBUG, "ignored a malformed announcement from a page", e);
+                }
+            }
+
+            @Override
+            public void historyGo(int delta) {
+                tab.goFromPage(delta);
             }
         };
     }

@@ -74,7 +74,8 @@ public final class DocumentBridge {
     /**
      * Applies the document's batch of writes, in order: a JSON array of {@code "s", key, value},
      * {@code "r", key} and {@code "c"} entries, and the announcement {@code "o", kind, url, target, flags}
-     * (see {@link PageRequests#openIntent}), which the navigation script sends alone. The script has already decided each write against the
+     * (see {@link PageRequests#openIntent}) and the history step {@code "h", delta}
+     * ({@link PageRequests#historyGo}), which the navigation script sends alone. The script has already decided each write against the
      * quota; the area decides again, and a disagreement is reported as a failure (it would mean the
      * document's cache had drifted from Java).
      *
@@ -116,6 +117,14 @@ public final class DocumentBridge {
                         String url = ops.get(i++);
                         String target = ops.get(i++);
                         requests.openIntent(kind, url, target, ops.get(i++));
+                    }
+                    case "h" -> {
+                        try {
+                            requests.historyGo(Integer.parseInt(ops.get(i++)));
+                        } catch (NumberFormatException e) {
+                            problems.accept("a document sent a malformed history step");
+                            return REJECTED;
+                        }
                     }
                     default -> {
                         problems.accept("a document sent an unknown write " + op);

@@ -8,10 +8,17 @@ package dev.stowage.app.page;
  *
  * <p><b>Threading.</b> Called on the FX thread, synchronously inside the page's script.
  */
-@FunctionalInterface
 public interface PageRequests {
     /** Ignores every request. */
-    PageRequests NONE = (kind, url, target, flags) -> { };
+    PageRequests NONE = new PageRequests() {
+        @Override
+        public void openIntent(String kind, String url, String target, String flags) {
+        }
+
+        @Override
+        public void historyGo(int delta) {
+        }
+    };
 
     /**
      * A document is about to open a new tab (WebKit's popup handler runs right after, in the same script).
@@ -22,4 +29,11 @@ public interface PageRequests {
      * @param flags  space-separated among {@code noopener}, {@code noreferrer}, {@code opener}
      */
     void openIntent(String kind, String url, String target, String flags);
+
+    /**
+     * The tab's main document called {@code history.back()} ({@code -1}), {@code forward()} ({@code 1}) or
+     * {@code go(delta)}: the shell's history decides, since it may hold entries WebKit never saw. Only the
+     * main frame's documents send this.
+     */
+    void historyGo(int delta);
 }

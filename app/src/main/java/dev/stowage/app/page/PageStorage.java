@@ -311,7 +311,8 @@ public final class PageStorage implements AutoCloseable {
                 (double) bridge.area().quotaBytes());
         bridge.connect(receiver);
         // After install.js, so that its Function.prototype.toString is the one navigation.js builds on.
-        ((JSObject) hook.executeScript(frame, NAVIGATION_SCRIPT)).call("call", null, bridge);
+        ((JSObject) hook.executeScript(frame, NAVIGATION_SCRIPT)).call("call", null, bridge,
+                frame == hook.mainFrame());
         List<DocumentBridge> others = List.copyOf(bridges.values());
         bridges.put(frame, bridge);
         framesBySource.put(bridge.source(), frame);

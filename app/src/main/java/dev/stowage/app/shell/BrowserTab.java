@@ -11,7 +11,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Worker;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.web.WebEngine;
-import javafx.scene.web.WebHistory;
 import javafx.scene.web.WebView;
 import javafx.util.Duration;
 import org.w3c.dom.Document;
@@ -52,6 +51,7 @@ public final class BrowserTab {
     private boolean loadingErrorPage;
     private boolean closing;
     private final List<Runnable> closeActions = new ArrayList<>();
+    private final HistoryFollower history;
 
     BrowserTab(TabModel model, String openerId, String name, FaviconLoader favicons) {
         this.model = Objects.requireNonNull(model, "model");
@@ -61,6 +61,7 @@ public final class BrowserTab {
         this.webView = new WebView();
         this.engine = webView.getEngine();
         webView.setContextMenuEnabled(false);
+        this.history = new HistoryFollower(engine, this::startLoad, this::updateHistory, this::historyUrl);
         wireEngine();
     }
 
@@ -177,15 +178,59 @@ public final class BrowserTab {
         go(1);
     }
 
-    private void go(int offset) {
-        WebHistory history = engine.getHistory();
-        int target = history.getCurrentIndex() + offset;
-        if (target >= 0 && target < history.getEntries().size()) {
+    /** Goes {@code offset} entries through the shell's history (negative: back); nothing if there is none. */
+    public void go(int offset) {
+        TabHistory entries = history.history();
+        int target = entries.index() + offset;
+        if (offset != 0 && target >= 0 && target < entries.entries().size()) {
             model.errorProperty().set(null);
             typedAddress = null;
             loadingErrorPage = false;
             history.go(offset);
         }
+    }
+
+    /**
+     * The page's own {@code history.back()}, {@code forward()} or {@code go(delta)} of the main frame,
+     * routed here so that it reaches the shell's history (a duplicate's entries that WebKit never saw).
+     * Asynchronous, like the page's own call; {@code go(0)} reloads.
+     */
+    public void goFromPage(int delta) {
+        Platform.runLater(() -> {
+            if (closing) {
+                return;
+            }
+            if (delta == 0) {
+                reload();
+            } else {
+                go(delta);
+            }
+        });
+    }
+
+    /** The shell's history of this tab: its entries, oldest first, and the current index. */
+    public List<dev.stowage.session.TabState.HistoryEntry> historyEntries() {
+        return history.history().entries();
+    }
+
+    public int historyIndex() {
+        return history.history().index();
+    }
+
+    /**
+     * Starts this tab with {@code entries}, showing {@code current} (loaded now) with the others reachable
+     * by Back and Forward, and by the page's {@code history.back()}: Duplicate tab, and later reopen and
+     * restore (Electron's {@code navigationHistory.restore}). Call before the tab loads anything.
+     */
+    public void restoreHistory(List<dev.stowage.session.TabState.HistoryEntry> entries, int current) {
+        typedAddress = null;
+        history.restore(entries, current);
+    }
+
+    /** An error page is about:blank to WebKit; its history entry is the URL that failed. */
+    private String historyUrl(String engineUrl) {
+        TabModel.LoadError error = model.errorProperty().get();
+        return error != null && (engineUrl == null || engineUrl.startsWith("about:")) ? error.url() : engineUrl;
     }
 
     /** The URL a duplicate or a reopened tab should load: the failed URL on an error page, else the location. */
@@ -245,8 +290,6 @@ public final class BrowserTab {
         Worker<Void> worker = engine.getLoadWorker();
         worker.progressProperty().addListener((obs, old, p) -> model.progressProperty().set(Math.max(0, p.doubleValue())));
         worker.stateProperty().addListener((obs, old, state) -> onState(state));
-        engine.getHistory().currentIndexProperty().addListener((obs, old, i) -> updateHistory());
-        engine.getHistory().getEntries().addListener((javafx.collections.ListChangeListener<WebHistory.Entry>) c -> updateHistory());
         engine.setOnStatusChanged(e -> model.hoveredLinkProperty().set(e.getData() == null ? "" : e.getData()));
         // WebKit here does not report hovered links as status changes (measured), so ask the page.
         webView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> model.hoveredLinkProperty().set(linkAt(e.getX(), e.getY())));
@@ -338,10 +381,8 @@ public final class BrowserTab {
     }
 
     private void updateHistory() {
-        WebHistory history = engine.getHistory();
-        int index = history.getCurrentIndex();
-        model.canGoBackProperty().set(index > 0);
-        model.canGoForwardProperty().set(index < history.getEntries().size() - 1);
+        model.canGoBackProperty().set(history.history().canGoBack());
+        model.canGoForwardProperty().set(history.history().canGoForward());
     }
 
     /**

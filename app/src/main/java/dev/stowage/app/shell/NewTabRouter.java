@@ -67,11 +67,20 @@ final class NewTabRouter {
         window.model().noteBackgroundChild(opener.model(), tab.model());
     }
 
-    /** A new selected tab right after {@code original}, with a copy of its storage whatever the policy. */
+    /**
+     * A new selected tab right after {@code original}, with a copy of its storage whatever the policy and
+     * the same back/forward list: Back in the duplicate goes where Back in the original would.
+     */
     BrowserTab duplicate(BrowserTab original) {
-        String url = original.currentUrl();
-        return window.openTab(url == null || url.isEmpty() ? null : url, indexAfter(original), true, null,
-                TabStart.copyOf(original), null);
+        var entries = original.historyEntries();
+        int index = original.historyIndex();
+        BrowserTab tab = window.openTab(null, indexAfter(original), true, null, TabStart.copyOf(original), null);
+        if (index >= 0) {
+            tab.restoreHistory(entries, index);
+        } else if (isOpenable(original.currentUrl())) {
+            tab.load(original.currentUrl()); // a page that failed before any entry: retry its URL
+        }
+        return tab;
     }
 
     private int indexAfter(BrowserTab tab) {

@@ -7,6 +7,9 @@
 // activation of a link or an image-map area with a target, and from a form submission with a target.
 // Java keeps the announcement for the current event only, and decides the tab's storage and opener.
 //
+// In the main frame it also routes history.back(), forward() and go() to the shell, whose history may hold
+// entries WebKit never saw (a duplicated tab's). history.length stays WebKit's.
+//
 // Same rules as install.js: every built-in is captured now, while the realm is pristine; the bridge stays
 // in this closure; replaced functions print as the native ones.
 (function () {
@@ -50,6 +53,7 @@
   const baseUriGetter = getOwnPropertyDescriptor(win.Node.prototype, 'baseURI').get;
   const querySelector = win.Document.prototype.querySelector;
   const nativeOpen = win.open;
+  const historyProto = win.History.prototype;
   const hasInstance = functionProto[Symbol.hasInstance];
   const setPrototypeOf = ObjectRef.setPrototypeOf;
   // Not the instanceof operator: a page may give a constructor its own Symbol.hasInstance.
@@ -155,9 +159,39 @@
     }
   }
 
-  return function install(bridge) {
+  function replaceMethod(proto, name, ours) {
+    const original = getOwnPropertyDescriptor(proto, name);
+    defineProperty(proto, name, {
+      __proto__: null, value: masquerade(ours, original.value), writable: original.writable,
+      enumerable: original.enumerable, configurable: original.configurable
+    });
+  }
+
+  return function install(bridge, mainFrame) {
     function announce(kind, url, target, flags) {
       bridge.apply(jsonStringify(['o', kind, url, target, flags]));
+    }
+
+    // ---- history traversal of the main frame: the shell's history decides ---------------------------
+    if (mainFrame) {
+      const step = function (delta) {
+        bridge.apply(jsonStringify(['h', '' + delta]));
+      };
+      replaceMethod(historyProto, 'back', {
+        back() {
+          step(-1);
+        }
+      }.back);
+      replaceMethod(historyProto, 'forward', {
+        forward() {
+          step(1);
+        }
+      }.forward);
+      replaceMethod(historyProto, 'go', {
+        go(delta) {
+          step(delta === undefined ? 0 : delta | 0); // WebIDL long, as the native method converts it
+        }
+      }.go);
     }
 
     // ---- window.open ------------------------------------------------------------------------------

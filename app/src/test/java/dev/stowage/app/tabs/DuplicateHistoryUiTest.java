@@ -1,0 +1,102 @@
+package dev.stowage.app.tabs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stowage.app.shell.BrowserTab;
+import dev.stowage.app.testing.ShellTestBase;
+import dev.stowage.storage.SessionStorageService;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Duplicate tab keeps the back/forward list: Back and Forward in the duplicate (keys, and the page's own
+ * {@code history.back()}/{@code forward()}/{@code go()}) go where they would in the original, though
+ * WebKit of the new tab only ever loaded one page.
+ */
+class DuplicateHistoryUiTest extends ShellTestBase {
+    private final SessionStorageService storage = new SessionStorageService();
+
+    @BeforeAll
+    static void pages() {
+        for (String name : new String[] {"a", "b", "c"}) {
+            server.page("/h/" + name, "<!doctype html><title>" + name.toUpperCase() + "</title><p>" + name);
+        }
+    }
+
+    private void navigate(BrowserTab tab, String path, String title) {
+        script(tab, "location.href = '" + path + "'");
+        waitUntil(path + " loaded", () -> title.equals(tab.model().labelBinding().get()) && !tab.model().loadingProperty().get());
+    }
+
+    private String selectedTitle() {
+        return fx(() -> selected().labelBinding().get());
+    }
+
+    private void waitForSelectedTitle(String title) {
+        waitUntil("selected tab shows " + title, () -> title.equals(selected().labelBinding().get())
+                && !selected().loadingProperty().get());
+    }
+
+    @Test
+    void backAndForwardInTheDuplicateGoWhereTheOriginalsWould() {
+        launchWithSessionStorage(storage, server.url("/h/a"));
+        BrowserTab original = selectedTab();
+        navigate(original, "/h/b", "B");
+        navigate(original, "/h/c", "C");
+        focusPage();
+        keys(KeyCode.ALT, KeyCode.LEFT);
+        waitForSelectedTitle("B");
+
+        focusPage();
+        shortcut(KeyCode.SHIFT, KeyCode.K);
+        waitUntil("duplicate", () -> window.model().tabs().size() == 2 && window.model().selectedIndex() == 1);
+        waitForSelectedTitle("B");
+        BrowserTab duplicate = selectedTab();
+        assertEquals(1, fx(duplicate::historyIndex));
+        assertEquals(3, fx(() -> duplicate.historyEntries().size()));
+        assertTrue(fx(() -> duplicate.model().canGoBackProperty().get() && duplicate.model().canGoForwardProperty().get()),
+                "the toolbar can go both ways");
+
+        focusPage();
+        keys(KeyCode.ALT, KeyCode.LEFT);
+        waitForSelectedTitle("A");
+        assertEquals(server.url("/h/a"), fx(() -> selected().urlProperty().get()));
+        focusPage();
+        keys(KeyCode.ALT, KeyCode.RIGHT);
+        waitForSelectedTitle("B");
+        focusPage();
+        keys(KeyCode.ALT, KeyCode.RIGHT);
+        waitForSelectedTitle("C");
+        assertEquals(2, fx(duplicate::historyIndex));
+
+        script(duplicate, "history.go(-2)");
+        waitForSelectedTitle("A");
+        script(duplicate, "history.forward()");
+        waitForSelectedTitle("B");
+        script(duplicate, "history.back()");
+        waitForSelectedTitle("A");
+        assertEquals("B", fx(() -> original.model().labelBinding().get()), "the original did not move");
+        assertEquals(1, fx(original::historyIndex));
+    }
+
+    @Test
+    void aNewNavigationInTheDuplicateDropsItsForwardEntries() {
+        launchWithSessionStorage(storage, server.url("/h/a"));
+        BrowserTab original = selectedTab();
+        navigate(original, "/h/b", "B");
+        script(original, "history.back()");
+        waitForSelectedTitle("A");
+        focusPage();
+        shortcut(KeyCode.SHIFT, KeyCode.K);
+        waitUntil("duplicate", () -> window.model().tabs().size() == 2 && window.model().selectedIndex() == 1);
+        waitForSelectedTitle("A");
+        BrowserTab duplicate = selectedTab();
+        navigate(duplicate, "/h/c", "C");
+        assertEquals(2, fx(() -> duplicate.historyEntries().size()), "A, C: B is gone");
+        script(duplicate, "history.back()");
+        waitForSelectedTitle("A");
+        assertEquals(selectedTitle(), "A");
+    }
+}
