@@ -13,9 +13,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
 import javafx.util.Duration;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * One tab's page: its {@link WebView} and {@link WebEngine}, kept in step with its {@link TabModel}.
@@ -29,8 +26,6 @@ import org.w3c.dom.NodeList;
 public final class BrowserTab {
     /** How long a closing tab waits for its page to unload before it is dropped anyway. */
     static final Duration UNLOAD_TIMEOUT = Duration.seconds(3);
-    /** How long a form's announced popup may take to come (WebKit submits forms from a timer). */
-    static final Duration FORM_INTENT_LIFETIME = Duration.seconds(1);
 
     private static final String LINK_AT_POINT = "(function(x,y){var e=document.elementFromPoint(x,y);"
             + "var a=e&&e.closest?e.closest('a[href]'):null;return a?a.href:'';})(%f,%f)";
@@ -39,8 +34,7 @@ public final class BrowserTab {
     private final String openerId;
     /** The target name a page gave this tab when it opened it ({@code window.open(url, name)}), or null. */
     private final String name;
-    /** What the opener page said about the popup it is opening; valid for the current FX event only. */
-    private OpenIntent openIntent;
+    private final PendingOpenIntent openIntent = new PendingOpenIntent();
     private final WebView webView;
     private final WebEngine engine;
     private final FaviconLoader favicons;
@@ -82,33 +76,15 @@ public final class BrowserTab {
 
     /**
      * Records what this tab's page said about the new tab it is opening, for the popup handler that WebKit
-     * calls right after: inside the same script or link activation, so the intent is forgotten once the
-     * current FX event is over and a page that announced a popup and then did not open one leaves nothing
-     * behind. A form submission is the exception: WebKit schedules it on a timer of its own, so its intent
-     * waits for the next popup of this tab up to {@link #FORM_INTENT_LIFETIME}. FX thread only.
+     * calls right after (see {@link PendingOpenIntent} for how long it is kept). FX thread only.
      */
     public void noteOpenIntent(OpenIntent intent) {
-        OpenIntent noted = Objects.requireNonNull(intent, "intent");
-        openIntent = noted;
-        Runnable forget = () -> {
-            if (openIntent == noted) {
-                openIntent = null;
-            }
-        };
-        if (noted.kind() == OpenIntent.Kind.FORM) {
-            PauseTransition later = new PauseTransition(FORM_INTENT_LIFETIME);
-            later.setOnFinished(e -> forget.run());
-            later.play();
-        } else {
-            Platform.runLater(forget);
-        }
+        openIntent.note(intent);
     }
 
     /** The intent noted for the popup being opened now, which it consumes. */
     Optional<OpenIntent> takeOpenIntent() {
-        OpenIntent intent = openIntent;
-        openIntent = null;
-        return Optional.ofNullable(intent);
+        return openIntent.take();
     }
 
     /** Whether the tab is still open (not closing or closed). */
@@ -385,38 +361,12 @@ public final class BrowserTab {
         model.canGoForwardProperty().set(history.history().canGoForward());
     }
 
-    /**
-     * The page's {@code <link rel="icon">} as an absolute URL, or null. Reads the DOM from Java rather than
-     * with executeScript: running a script makes WebKit build the page's JavaScript world, which cost about
-     * 0.5 MB per scriptless page in the 20-tab benchmark.
-     */
-    private String declaredIcon(String location) {
-        Document document = engine.getDocument();
-        if (document == null) {
-            return null;
-        }
-        NodeList links = document.getElementsByTagName("link");
-        for (int i = 0; i < links.getLength(); i++) {
-            if (links.item(i) instanceof Element link && link.hasAttribute("href")) {
-                String rel = " " + link.getAttribute("rel").toLowerCase(java.util.Locale.ROOT).strip() + " ";
-                if (rel.matches(".*\\sicon\\s.*")) {
-                    try {
-                        return URI.create(location).resolve(link.getAttribute("href").strip()).toString();
-                    } catch (IllegalArgumentException e) {
-                        return null;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
     private void loadFavicon(String location) {
         String scheme = location == null ? null : URI.create(location).getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             return;
         }
-        String iconUrl = declaredIcon(location);
+        String iconUrl = FaviconLoader.declaredIcon(engine.getDocument(), location);
         if (iconUrl == null) {
             iconUrl = URI.create(location).resolve("/favicon.ico").toString();
         }

@@ -63,7 +63,7 @@ public abstract class ShellTestBase {
     }
 
     @AfterEach
-    void closeWindow() {
+    protected void closeWindow() {
         if (window != null) {
             fx(() -> {
                 // Menus left open by a failed test would swallow the next test's clicks.
