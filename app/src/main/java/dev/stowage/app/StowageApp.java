@@ -42,12 +42,17 @@ public final class StowageApp extends Application {
 
     /** {@link #openWithSessionStorage(Stage, LaunchOptions)} with the tabs' namespaces in {@code storage}. */
     public static BrowserWindow openWithSessionStorage(Stage stage, LaunchOptions options, SessionStorageService storage) {
+        return openWithSessionStorage(stage, options, storage, PopupHandler.OPEN_IN_NEW_TAB);
+    }
+
+    /** {@link #openWithSessionStorage(Stage, LaunchOptions, SessionStorageService)} with its own popup handler. */
+    public static BrowserWindow openWithSessionStorage(Stage stage, LaunchOptions options, SessionStorageService storage,
+                                                       PopupHandler popups) {
         // The window does not exist before its tabs' initializer is needed, so the initializer reaches
         // the window's model through a holder filled in right after construction.
         BrowserWindow[] holder = new BrowserWindow[1];
         TabEngineInitializer perTab = new TabStorages(storage, message -> holder[0].model().warn(message));
-        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), perTab, PopupHandler.OPEN_IN_NEW_TAB,
-                options.clonePolicy());
+        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy());
         holder[0] = window;
         openTabs(window, options);
         return window;

@@ -118,6 +118,11 @@ public final class TabStorages implements TabEngineInitializer {
             public void historyGo(int delta) {
                 tab.goFromPage(delta);
             }
+
+            @Override
+            public boolean withoutOpener() {
+                return tab.withoutOpener();
+            }
         };
     }
 }

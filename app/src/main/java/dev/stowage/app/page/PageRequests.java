@@ -36,4 +36,13 @@ public interface PageRequests {
      * main frame's documents send this.
      */
     void historyGo(int delta);
+
+    /**
+     * Whether the tab's top-level documents start with {@code window.opener} null: a page opened the tab
+     * with {@code noopener}, which WebKit here ignores. Asked by Java, never by a page, when a main-frame
+     * document starts.
+     */
+    default boolean withoutOpener() {
+        return false;
+    }
 }

@@ -311,8 +311,9 @@ public final class PageStorage implements AutoCloseable {
                 (double) bridge.area().quotaBytes());
         bridge.connect(receiver);
         // After install.js, so that its Function.prototype.toString is the one navigation.js builds on.
-        ((JSObject) hook.executeScript(frame, NAVIGATION_SCRIPT)).call("call", null, bridge,
-                frame == hook.mainFrame());
+        boolean main = frame == hook.mainFrame();
+        ((JSObject) hook.executeScript(frame, NAVIGATION_SCRIPT)).call("call", null, bridge, main,
+                main && requests.withoutOpener());
         List<DocumentBridge> others = List.copyOf(bridges.values());
         bridges.put(frame, bridge);
         framesBySource.put(bridge.source(), frame);

@@ -34,6 +34,7 @@ public final class BrowserTab {
     private final String openerId;
     /** The target name a page gave this tab when it opened it ({@code window.open(url, name)}), or null. */
     private final String name;
+    private final boolean withoutOpener;
     private final PendingOpenIntent openIntent = new PendingOpenIntent();
     private final WebView webView;
     private final WebEngine engine;
@@ -47,10 +48,11 @@ public final class BrowserTab {
     private final List<Runnable> closeActions = new ArrayList<>();
     private final HistoryFollower history;
 
-    BrowserTab(TabModel model, String openerId, String name, FaviconLoader favicons) {
+    BrowserTab(TabModel model, String openerId, String name, boolean withoutOpener, FaviconLoader favicons) {
         this.model = Objects.requireNonNull(model, "model");
         this.openerId = openerId;
         this.name = name;
+        this.withoutOpener = withoutOpener;
         this.favicons = Objects.requireNonNull(favicons, "favicons");
         this.webView = new WebView();
         this.engine = webView.getEngine();
@@ -72,6 +74,14 @@ public final class BrowserTab {
     /** The target name this tab was opened under, if a page named it. */
     public Optional<String> name() {
         return Optional.ofNullable(name);
+    }
+
+    /**
+     * Whether this tab's pages must see {@code window.opener} null though WebKit opened it as a popup (the
+     * opener page asked for {@code noopener}, which this WebKit ignores).
+     */
+    public boolean withoutOpener() {
+        return withoutOpener;
     }
 
     /**

@@ -157,8 +157,14 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * link, duplicate) comes here with the reason its storage starts as it does.
      */
     BrowserTab openTab(String url, int index, boolean select, BrowserTab opener, TabStart start, String name) {
+        return openTab(url, index, select, opener, start, name, false);
+    }
+
+    /** {@link #openTab(String, int, boolean, BrowserTab, TabStart, String)} for a popup WebKit must not give an opener. */
+    BrowserTab openTab(String url, int index, boolean select, BrowserTab opener, TabStart start, String name,
+                       boolean withoutOpener) {
         TabModel tabModel = new TabModel(newTabId());
-        BrowserTab tab = new BrowserTab(tabModel, opener == null ? null : opener.id(), name, favicons);
+        BrowserTab tab = new BrowserTab(tabModel, opener == null ? null : opener.id(), name, withoutOpener, favicons);
         if (webDataDir != null) {
             tab.engine().setUserDataDirectory(webDataDir.toFile());
         }

@@ -46,12 +46,18 @@ final class NewTabRouter {
             }
         }
         String name = intent != null && intent.namedTarget() ? intent.target() : null;
-        if (intent != null && intent.optedOut()) {
-            // WebKit here ignores noopener and noreferrer: it would set window.opener and send a Referer. So
-            // the shell opens this tab itself (no opener; engine.load sends no Referer) and blocks WebKit's.
+        if (intent != null && intent.noreferrer() && intent.kind() != OpenIntent.Kind.FORM) {
+            // WebKit here ignores noreferrer: it would send a Referer and set window.opener. So the shell
+            // opens this tab itself (engine.load sends no Referer; no opener) and blocks WebKit's.
             BrowserTab tab = window.openTab(null, indexAfter(opener), true, opener, TabStart.FRESH, name);
             loadFromShell(tab, intent.url());
             return null;
+        }
+        if (intent != null && intent.optedOut()) {
+            // noopener: WebKit loads it (with its Referer, as the Standard wants) into a tab with empty
+            // storage whose pages disown the opener WebKit gives them. A form is always loaded by WebKit:
+            // the shell could not resend its body.
+            return window.openTab(null, indexAfter(opener), true, opener, TabStart.FRESH, name, true).engine();
         }
         // No intent: a document the script could not reach (an opaque origin); WebKit keeps the opener.
         boolean keepsOpener = intent == null || intent.keepsOpener();

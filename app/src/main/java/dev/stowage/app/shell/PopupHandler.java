@@ -34,9 +34,10 @@ public interface PopupHandler {
         /**
          * Opens the popup the way the shell does: the tab {@code opener}'s page named, if one is open;
          * otherwise a new selected tab right after the opener, starting with a copy of the opener's storage
-         * or an empty one as the clone policy and the page's {@code noopener}/{@code noreferrer} say. A page
-         * that opted out gets its tab opened by the shell itself (so no opener and, for {@code noreferrer},
-         * no Referer), and WebKit is told to open nothing. FX thread only.
+         * or an empty one as the clone policy and the page's {@code noopener}/{@code noreferrer} say. WebKit
+         * here honours neither: for {@code noreferrer} the shell loads the tab itself (no Referer, no opener)
+         * and WebKit is told to open nothing; for {@code noopener} WebKit loads it and the tab's pages
+         * disown the opener before their first script. FX thread only.
          *
          * @return the engine WebKit should load the popup into, or null when the shell took care of it
          */

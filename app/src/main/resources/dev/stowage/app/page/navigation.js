@@ -167,7 +167,11 @@
     });
   }
 
-  return function install(bridge, mainFrame) {
+  return function install(bridge, mainFrame, withoutOpener) {
+    if (withoutOpener) {
+      win.opener = null; // the Standard's "disown": the tab was opened with noopener
+    }
+
     function announce(kind, url, target, flags) {
       bridge.apply(jsonStringify(['o', kind, url, target, flags]));
     }

@@ -27,6 +27,8 @@ final class NewTabPages {
             + "<button id='opennamed' onclick=\"window.__ret = window.open('/seen?opennamed', 'tabx')\">open named</button>"
             + "<button id='opennoopener' onclick=\"window.__ret = window.open('/seen?opennoopener', '_blank', 'noopener')\">"
             + "open noopener</button>"
+            + "<button id='opennoreferrer' onclick=\"window.__ret = window.open('/seen?opennoreferrer', '_blank',"
+            + " 'width=300, noreferrer')\">open noreferrer</button>"
             + "</body></html>";
 
     static final String SEEN = "<!doctype html><html><head><script>"

@@ -1,6 +1,7 @@
 package dev.stowage.app.tabs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.app.shell.ClonePolicy;
 import dev.stowage.app.testing.ShellTestBase;
@@ -33,6 +34,7 @@ class NewTabStorageUiTest extends ShellTestBase {
         NOOPENER_LINK("noopener", false, true, false),
         NOREFERRER_LINK("noreferrer", false, true, false),
         WINDOW_OPEN_NOOPENER("opennoopener", false, true, false),
+        WINDOW_OPEN_NOREFERRER("opennoreferrer", false, true, false),
         CTRL_CLICK("plain", false, false, true),
         MIDDLE_CLICK("plain", false, false, true),
         OPEN_LINK_IN_NEW_TAB("plain", false, false, true);
@@ -93,10 +95,15 @@ class NewTabStorageUiTest extends ShellTestBase {
                 "what the new page's first script saw");
         assertEquals(server.url("/seen?" + trigger.query), tabUrls().get(1));
         assertEquals(trigger.background ? 0 : 1, selectedIndex(), "background tabs stay behind their opener");
-        if (trigger == Trigger.NOREFERRER_LINK) {
-            assertEquals("", server.referer("/seen?noreferrer"), "noreferrer sends no Referer");
+        List<String> referers = server.referers("/seen?" + trigger.query);
+        if (trigger == Trigger.NOREFERRER_LINK || trigger == Trigger.WINDOW_OPEN_NOREFERRER) {
+            assertTrue(!referers.isEmpty() && referers.stream().allMatch(String::isEmpty),
+                    "noreferrer sends no Referer: " + referers);
+        } else if (!trigger.background) {
+            // WebKit here sometimes asks for a popup's page twice, once without a Referer (measured).
+            assertTrue(referers.contains(server.url("/opener")), "a Referer like any link: " + referers);
         }
-        if (trigger == Trigger.WINDOW_OPEN_NOOPENER) {
+        if (trigger == Trigger.WINDOW_OPEN_NOOPENER || trigger == Trigger.WINDOW_OPEN_NOREFERRER) {
             assertEquals(Boolean.TRUE, script(fx(() -> window.tab(window.model().tabs().get(0))), "window.__ret === null"),
                     "window.open with noopener returns null");
         }
@@ -115,6 +122,7 @@ class NewTabStorageUiTest extends ShellTestBase {
             case WINDOW_OPEN -> robot.clickOn(elementOnScreen("open"));
             case WINDOW_OPEN_NAMED -> robot.clickOn(elementOnScreen("opennamed"));
             case WINDOW_OPEN_NOOPENER -> robot.clickOn(elementOnScreen("opennoopener"));
+            case WINDOW_OPEN_NOREFERRER -> robot.clickOn(elementOnScreen("opennoreferrer"));
             case CTRL_CLICK -> {
                 Point2D link = elementOnScreen(trigger.query);
                 robot.press(SHORTCUT);

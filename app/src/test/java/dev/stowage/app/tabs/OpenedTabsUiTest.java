@@ -11,6 +11,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What happens after a tab was opened from another: the copy is a snapshot (neither side sees the other's
@@ -53,6 +54,35 @@ class OpenedTabsUiTest extends ShellTestBase {
                 + " + sessionStorage.getItem('popupOnly') + '|' + sessionStorage.getItem('openerLater')"));
         assertEquals(0, ((Number) script(opener, "window.__events")).intValue(), "events in the opener");
         assertEquals(0, ((Number) script(popup, "window.__events")).intValue(), "events in the popup");
+    }
+
+    @Test
+    void theCopyHoldsWhatTheOpenerWroteRightBeforeWindowOpen() {
+        server.page("/late", "<!doctype html><title>late</title><button id='go' style='width: 200px; height: 40px'"
+                + " onclick=\"sessionStorage.setItem('late', 'written in the same click'); window.open('/late-seen')\">go</button>");
+        server.page("/late-seen", "<!doctype html><script>document.title = 'late ' + sessionStorage.getItem('late');</script>");
+        launchWithSessionStorage(storage, server.url("/late"));
+        robot.clickOn(elementOnScreen("go"));
+        waitUntil("popup ran", () -> window.model().tabs().size() == 2
+                && window.model().tabs().get(1).labelBinding().get().startsWith("late "));
+        assertEquals("late written in the same click", fx(() -> window.model().tabs().get(1).labelBinding().get()));
+    }
+
+    @Test
+    void aBlockedPopupLeavesNoTabAndNoNamespace() {
+        int before = fx(() -> storage.namespaceIds().size());
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        launchWithSessionStorage(storage, (opener, features, tabs) -> {
+            asked.add(opener.id());
+            return null;
+        }, server.url("/opener"));
+        waitUntil("opener loaded", () -> "opener".equals(selected().labelBinding().get()));
+        robot.clickOn(elementOnScreen("open"));
+        waitUntil("the handler was asked", () -> !asked.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, fx(() -> window.model().tabs().size()));
+        assertEquals(before + 1, fx(() -> storage.namespaceIds().size()), "only the opener's namespace");
+        assertEquals(Boolean.TRUE, script(tabAt(0), "window.__ret === null"), "window.open returned null");
     }
 
     @Test

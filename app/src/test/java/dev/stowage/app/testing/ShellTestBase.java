@@ -93,6 +93,12 @@ public abstract class ShellTestBase {
         return launchWithSessionStorage(storage, ClonePolicy.LINKS, urls);
     }
 
+    /** The real shell with storage, whose popups go to {@code popups} instead of the shell's own handler. */
+    protected BrowserWindow launchWithSessionStorage(SessionStorageService storage, PopupHandler popups, String... urls) {
+        LaunchOptions options = new LaunchOptions(profile, false, List.of(urls));
+        return launch(stage -> StowageApp.openWithSessionStorage(stage, options, storage, popups));
+    }
+
     /** {@link #launchWithSessionStorage(SessionStorageService, String...)} as {@code --clone-policy=policy} would. */
     protected BrowserWindow launchWithSessionStorage(SessionStorageService storage, ClonePolicy policy, String... urls) {
         LaunchOptions options = new LaunchOptions(profile, false, List.of(urls)).withClonePolicy(policy);

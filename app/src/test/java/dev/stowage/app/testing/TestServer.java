@@ -27,7 +27,7 @@ public final class TestServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Response> routes = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final Map<String, String> referers = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> referers = new ConcurrentHashMap<>();
 
     public TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -81,9 +81,9 @@ public final class TestServer implements AutoCloseable {
         return "http://" + hostPort();
     }
 
-    /** The Referer of the last request for {@code pathAndQuery} ("" for none), or null if it was never asked for. */
-    public String referer(String pathAndQuery) {
-        return referers.get(pathAndQuery);
+    /** The Referer of each request for {@code pathAndQuery} so far ("" for none), oldest first. */
+    public List<String> referers(String pathAndQuery) {
+        return List.copyOf(referers.getOrDefault(pathAndQuery, List.of()));
     }
 
     /** Paths (with query) requested so far, oldest first. */
@@ -96,7 +96,8 @@ public final class TestServer implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         requests.add(query == null ? path : path + "?" + query);
         String referer = exchange.getRequestHeaders().getFirst("Referer");
-        referers.put(query == null ? path : path + "?" + query, referer == null ? "" : referer);
+        referers.computeIfAbsent(query == null ? path : path + "?" + query, k -> new CopyOnWriteArrayList<>())
+                .add(referer == null ? "" : referer);
         exchange.getRequestBody().readAllBytes();
         Response response = routes.get(path);
         if (response == null) {
