@@ -32,8 +32,8 @@ import java.util.Objects;
  * {@code loadContent}, a {@code data:} URL) share a partition with each other while that document lives,
  * and with nothing else. An opaque site has no serialisation and cannot be saved or restored.
  *
- * <p>Immutable and safe to share between threads. {@link #of(Origin)} does a suffix-list lookup
- * (microseconds); callers on a hot path keep the site rather than recompute it.
+ * <p>Immutable and safe to share between threads. {@link #of(Origin)} does a suffix-list lookup; callers
+ * on a hot path keep the site rather than recompute it (as {@code PageStorage} keeps the tab's).
  */
 public final class Site {
     private static final Site FILE = new Site("file", "", null);
