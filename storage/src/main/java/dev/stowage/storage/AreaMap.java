@@ -12,7 +12,7 @@ import java.util.Map;
  * frozen table it is never mutated again, which is what makes snapshots safe to read elsewhere.
  */
 final class AreaMap {
-    /** The map of an origin that has no data; never written (writers always get a table-owned map). */
+    /** The map of a key that has no data; never written (writers always get a table-owned map). */
     static final AreaMap EMPTY = new AreaMap();
 
     final LinkedHashMap<String, String> items;

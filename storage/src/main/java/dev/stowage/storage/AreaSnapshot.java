@@ -10,19 +10,24 @@ import java.util.Objects;
  * Safe to read from any thread, which is what the background saver does.
  */
 public final class AreaSnapshot {
-    private final Origin origin;
+    private final StorageKey storageKey;
     private final Map<String, String> items;
     private final long bytesInUse;
 
-    AreaSnapshot(Origin origin, AreaMap frozen) {
-        this.origin = origin;
+    AreaSnapshot(StorageKey storageKey, AreaMap frozen) {
+        this.storageKey = storageKey;
         this.items = StorageArea.unmodifiable(frozen);
         this.bytesInUse = frozen.bytes;
     }
 
-    /** The area's origin. */
+    /** The area's storage key: origin and top-level site. */
+    public StorageKey storageKey() {
+        return storageKey;
+    }
+
+    /** The area's origin: {@code storageKey().origin()}. */
     public Origin origin() {
-        return origin;
+        return storageKey.origin();
     }
 
     /** The items in order; unmodifiable. */

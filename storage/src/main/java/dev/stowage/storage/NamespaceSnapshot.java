@@ -18,15 +18,15 @@ public final class NamespaceSnapshot {
     private final String namespaceId;
     /** The frozen table itself, so a restored namespace can share it instead of copying. */
     final AreaTable table;
-    private final Map<Origin, AreaSnapshot> areas;
+    private final Map<StorageKey, AreaSnapshot> areas;
 
     NamespaceSnapshot(String namespaceId, AreaTable frozenTable) {
         this.namespaceId = namespaceId;
         this.table = frozenTable;
-        Map<Origin, AreaSnapshot> pictures = new LinkedHashMap<>();
-        frozenTable.maps.forEach((origin, map) -> {
+        Map<StorageKey, AreaSnapshot> pictures = new LinkedHashMap<>();
+        frozenTable.maps.forEach((key, map) -> {
             if (!map.items.isEmpty()) {
-                pictures.put(origin, new AreaSnapshot(origin, map));
+                pictures.put(key, new AreaSnapshot(key, map));
             }
         });
         this.areas = Collections.unmodifiableMap(pictures);
@@ -36,24 +36,25 @@ public final class NamespaceSnapshot {
      * A snapshot built from plain data, for example a parsed session file.
      *
      * @param namespaceId the id the namespace had
-     * @param contents    per origin, the items in order; empty maps are dropped
-     * @throws IllegalArgumentException if an origin is opaque or the id is blank
+     * @param contents    per storage key, the items in order; empty maps are dropped
+     * @throws IllegalArgumentException if a key's top-level site is opaque (no saved or parsed data can name
+     *                                  one) or the id is blank
      */
-    public static NamespaceSnapshot of(String namespaceId, Map<Origin, Map<String, String>> contents) {
+    public static NamespaceSnapshot of(String namespaceId, Map<StorageKey, Map<String, String>> contents) {
         SessionNamespace.requireValidId(namespaceId);
         Objects.requireNonNull(contents, "contents");
-        Map<Origin, Map<String, String>> checked = new LinkedHashMap<>();
-        contents.forEach((origin, items) -> {
-            Objects.requireNonNull(origin, "origin");
-            if (origin.isOpaque()) {
-                throw new IllegalArgumentException("an opaque origin has no storage");
+        Map<StorageKey, Map<String, String>> checked = new LinkedHashMap<>();
+        contents.forEach((key, items) -> {
+            Objects.requireNonNull(key, "key");
+            if (key.topLevelSite().isOpaque()) {
+                throw new IllegalArgumentException("a partition under an opaque top-level site is never saved");
             }
             items.forEach((k, v) -> {
                 Objects.requireNonNull(k, "key");
                 Objects.requireNonNull(v, "value");
             });
             if (!items.isEmpty()) {
-                checked.put(origin, items);
+                checked.put(key, items);
             }
         });
         return new NamespaceSnapshot(namespaceId, AreaTable.frozenCopyOf(checked));
@@ -64,8 +65,12 @@ public final class NamespaceSnapshot {
         return namespaceId;
     }
 
-    /** The non-empty areas, in the order they were first written; unmodifiable. */
-    public Map<Origin, AreaSnapshot> areas() {
+    /**
+     * The non-empty areas by storage key, in the order they were first written; unmodifiable. Keys under
+     * an opaque top-level site ({@link StorageKey#serialize()} refuses them) are in-memory partitions that
+     * no later document can reach again: a saver skips them.
+     */
+    public Map<StorageKey, AreaSnapshot> areas() {
         return areas;
     }
 

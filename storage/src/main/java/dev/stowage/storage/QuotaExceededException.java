@@ -12,11 +12,12 @@ public final class QuotaExceededException extends RuntimeException {
     private final long requestedBytes;
 
     /**
+     * @param key            the area's storage key (named in the message only)
      * @param quotaBytes     the area's quota
      * @param requestedBytes the bytes the area would have used after the write
      */
-    public QuotaExceededException(Origin origin, long quotaBytes, long requestedBytes) {
-        super("sessionStorage quota of " + origin + " exceeded: the write needs " + requestedBytes
+    public QuotaExceededException(StorageKey key, long quotaBytes, long requestedBytes) {
+        super("sessionStorage quota of " + key + " exceeded: the write needs " + requestedBytes
                 + " bytes, the quota is " + quotaBytes + " bytes");
         this.quotaBytes = quotaBytes;
         this.requestedBytes = requestedBytes;

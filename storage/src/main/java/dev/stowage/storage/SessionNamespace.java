@@ -1,20 +1,29 @@
 package dev.stowage.storage;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The sessionStorage of one tab: one {@link StorageArea} per origin, created on first use.
+ * The sessionStorage of one tab: one {@link StorageArea} per {@link StorageKey} (a document's origin and
+ * the site of the tab's top-level document), created on first use.
+ *
+ * <p><b>Keys and the first-party shorthand.</b> Areas are looked up by {@link StorageKey}: a cross-site
+ * frame's area is not its origin's top-level area. The methods that take an {@link Origin}
+ * ({@link #area(Origin)}, {@link #existingArea(Origin)}, {@link #bytesInUse(Origin)}) are a shorthand for
+ * {@link StorageKey#firstParty(Origin)}: the area the origin's own top-level pages use. They never reach a
+ * cross-site frame's partition; code that deals with frames passes the key.
  *
  * <p>Namespaces are made, cloned, deleted and looked up through a {@link SessionStorageService}, which
  * names each by a unique id. A clone shares all of its source's data until one side writes
  * (copy-on-write), so cloning costs O(1) whatever the amount of data; the first write then forks the
- * origin table (O(origins)) and the one area written (O(its items)).
+ * area table (O(areas)) and the one area written (O(its items)).
  *
  * <p><b>Lifecycle</b> ({@link #state()}): {@link State#ACTIVE} while a tab uses it;
  * {@link State#PERSISTED} after it was deleted with {@code persist=true} (a closed tab that may be
@@ -40,8 +49,8 @@ public final class SessionNamespace {
     private final long quotaBytes;
     private final Listeners serviceListeners;
     private final Listeners listeners = new Listeners();
-    /** The per-origin views handed out; the data itself lives in {@link #table}. */
-    private final Map<Origin, StorageArea> areas = new HashMap<>();
+    /** The per-key views handed out; the data itself lives in {@link #table}. */
+    private final Map<StorageKey, StorageArea> areas = new HashMap<>();
     private AreaTable table;
     private State state = State.ACTIVE;
 
@@ -71,32 +80,61 @@ public final class SessionNamespace {
     }
 
     /**
-     * The area of {@code origin}. It is the same object on every call; it holds data from its first write on.
+     * The area of {@code key}. It is the same object on every call; it holds data from its first write on.
+     *
+     * @throws NullPointerException if {@code key} is null
+     */
+    public StorageArea area(StorageKey key) {
+        Objects.requireNonNull(key, "key");
+        return areas.computeIfAbsent(key, k -> new StorageArea(this, k, quotaBytes));
+    }
+
+    /**
+     * The first-party area of {@code origin}: {@code area(StorageKey.firstParty(origin))}, the one its
+     * top-level pages use; never a cross-site frame's partition.
      *
      * @throws IllegalArgumentException if {@code origin} is opaque (such documents get no storage)
      */
     public StorageArea area(Origin origin) {
-        Objects.requireNonNull(origin, "origin");
-        if (origin.isOpaque()) {
-            throw new IllegalArgumentException("an opaque origin has no sessionStorage");
-        }
-        return areas.computeIfAbsent(origin, o -> new StorageArea(this, o, quotaBytes));
+        return area(StorageKey.firstParty(Objects.requireNonNull(origin, "origin")));
     }
 
-    /** The area of {@code origin} if it was ever written (even if it is empty now), without creating one. */
+    /** The area of {@code key} if it was ever written (even if it is empty now), without creating one. */
+    public Optional<StorageArea> existingArea(StorageKey key) {
+        Objects.requireNonNull(key, "key");
+        return table.maps.containsKey(key) ? Optional.of(area(key)) : Optional.empty();
+    }
+
+    /**
+     * The first-party area of {@code origin} if it was ever written; see {@link #area(Origin)}. An opaque
+     * origin has none.
+     */
     public Optional<StorageArea> existingArea(Origin origin) {
         Objects.requireNonNull(origin, "origin");
-        return table.maps.containsKey(origin) ? Optional.of(area(origin)) : Optional.empty();
+        return origin.isOpaque() ? Optional.empty() : existingArea(StorageKey.firstParty(origin));
     }
 
-    /** The origins that were ever written, in order of first write (a copy). */
-    public Set<Origin> origins() {
+    /** The keys that were ever written, in order of first write (a copy). */
+    public Set<StorageKey> keys() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(table.maps.keySet()));
     }
 
-    /** The bytes {@code origin}'s area uses; 0 if it has none. */
+    /** The origins of {@link #keys()}, each once, in order of first write in any partition (a copy). */
+    public Set<Origin> origins() {
+        Set<Origin> origins = new LinkedHashSet<>();
+        table.maps.keySet().forEach(key -> origins.add(key.origin()));
+        return Collections.unmodifiableSet(origins);
+    }
+
+    /** The bytes {@code key}'s area uses (the quota is per key); 0 if it has none. */
+    public long bytesInUse(StorageKey key) {
+        return readMap(Objects.requireNonNull(key, "key")).bytes;
+    }
+
+    /** The bytes {@code origin}'s first-party area uses; see {@link #area(Origin)}. 0 for an opaque origin. */
     public long bytesInUse(Origin origin) {
-        return readMap(Objects.requireNonNull(origin, "origin")).bytes;
+        Objects.requireNonNull(origin, "origin");
+        return origin.isOpaque() ? 0 : bytesInUse(StorageKey.firstParty(origin));
     }
 
     /** The bytes of all areas together. */
@@ -110,7 +148,7 @@ public final class SessionNamespace {
 
     /**
      * An immutable picture of the non-empty areas; see {@link NamespaceSnapshot}. It freezes the current
-     * data in O(1) plus O(origins) to list them; the next write forks what it writes.
+     * data in O(1) plus O(areas) to list them; the next write forks what it writes.
      */
     public NamespaceSnapshot snapshot() {
         return new NamespaceSnapshot(id, table.freeze());
@@ -132,31 +170,31 @@ public final class SessionNamespace {
         return ns;
     }
 
-    /** The data of {@code origin} for reading; {@link AreaMap#EMPTY} if it has none. */
-    AreaMap readMap(Origin origin) {
-        AreaMap map = table.maps.get(origin);
+    /** The data of {@code key} for reading; {@link AreaMap#EMPTY} if it has none. */
+    AreaMap readMap(StorageKey key) {
+        AreaMap map = table.maps.get(key);
         return map == null ? AreaMap.EMPTY : map;
     }
 
-    /** The data of {@code origin} for writing in place: forks the table and then the map if they are shared. */
-    AreaMap writableMap(Origin origin) {
+    /** The data of {@code key} for writing in place: forks the table and then the map if they are shared. */
+    AreaMap writableMap(StorageKey key) {
         AreaTable own = writableTable();
-        AreaMap map = own.maps.get(origin);
+        AreaMap map = own.maps.get(key);
         if (map == null) {
             map = new AreaMap();
-            own.maps.put(origin, map);
+            own.maps.put(key, map);
         } else if (!map.isExclusive()) {
             AreaMap copy = map.copy();
             map.release();
-            own.maps.put(origin, copy);
+            own.maps.put(key, copy);
             map = copy;
         }
         return map;
     }
 
-    /** Puts {@code fresh} in place of {@code origin}'s data (clear: no need to copy what is thrown away). */
-    void replaceMap(Origin origin, AreaMap fresh) {
-        AreaMap old = writableTable().maps.put(origin, fresh);
+    /** Puts {@code fresh} in place of {@code key}'s data (clear: no need to copy what is thrown away). */
+    void replaceMap(StorageKey key, AreaMap fresh) {
+        AreaMap old = writableTable().maps.put(key, fresh);
         if (old != null) {
             old.release();
         }
@@ -171,10 +209,16 @@ public final class SessionNamespace {
         return table;
     }
 
+    /** Clears every partition's area of {@code origin}, in order of first write. */
     void clearOrigin(Origin origin) {
-        if (table.maps.containsKey(origin)) {
-            area(origin).clearUnchecked(ChangeSource.NONE);
-        }
+        // Collected first: clearing replaces maps in (a fork of) the table we would be iterating.
+        List<StorageKey> matching = new ArrayList<>();
+        table.maps.keySet().forEach(key -> {
+            if (key.origin().equals(origin)) {
+                matching.add(key);
+            }
+        });
+        matching.forEach(key -> area(key).clearUnchecked(ChangeSource.NONE));
     }
 
     void setState(State next) {
@@ -200,6 +244,6 @@ public final class SessionNamespace {
 
     @Override
     public String toString() {
-        return "SessionNamespace[" + id + ", " + state + ", " + table.maps.size() + " origins]";
+        return "SessionNamespace[" + id + ", " + state + ", " + table.maps.size() + " areas]";
     }
 }

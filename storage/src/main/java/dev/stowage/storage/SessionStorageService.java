@@ -14,7 +14,7 @@ import java.util.UUID;
  * The sessionStorage of a browser: every {@link SessionNamespace} (one per tab), by id.
  *
  * <p>Three layers, as in Chromium's DOM storage: this service owns namespaces, a namespace owns one
- * {@link StorageArea} per origin, an area owns the items, decides the quota and reports changes.
+ * {@link StorageArea} per {@link StorageKey} (origin and top-level site), an area owns the items, decides the quota and reports changes.
  *
  * <p><b>Lifecycle of a namespace.</b> {@link #createNamespace()} for a new tab; {@link #cloneNamespace}
  * for a tab opened from another (copy-on-write); {@link #deleteNamespace(String, boolean)} when the tab
@@ -169,8 +169,9 @@ public final class SessionStorageService {
     }
 
     /**
-     * Clears {@code origin}'s area in every namespace, active and persisted (the user clearing a site's
-     * data). Each non-empty area reports a cleared change with source {@link ChangeSource#NONE}.
+     * Clears every area of {@code origin} in every namespace, active and persisted (the user clearing a
+     * site's data): its first-party area and its areas as a frame in every other site's partition. Each
+     * non-empty area reports a cleared change with source {@link ChangeSource#NONE}.
      */
     public void clearOrigin(Origin origin) {
         Objects.requireNonNull(origin, "origin");

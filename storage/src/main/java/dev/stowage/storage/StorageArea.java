@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One origin's sessionStorage inside one {@link SessionNamespace}: an ordered key -> value map with a quota.
+ * The sessionStorage of one {@link StorageKey} (an origin in one top-level site's partition) inside one
+ * {@link SessionNamespace}: an ordered key -> value map with a quota.
  *
  * <p><b>Order.</b> Keys keep the order in which they were first set; setting an existing key keeps its
  * position; {@link #key(int)} indexes that order.
@@ -36,38 +37,43 @@ import java.util.Objects;
  *
  * <p><b>Copy-on-write.</b> An area is a view: its data lives in its namespace's shared {@link AreaTable}.
  * After the namespace is cloned or snapshotted, the data is shared; the first write or clear forks the
- * table (O(origins)) and this area's map alone (O(items)). Reads never copy.
+ * table (O(areas)) and this area's map alone (O(items)). Reads never copy.
  *
  * <p>Arguments are never null: a null key, value or source throws {@link NullPointerException}. A write to
  * an area whose namespace is not {@link SessionNamespace.State#ACTIVE} throws {@link IllegalStateException}.
  */
 public final class StorageArea {
     private final SessionNamespace owner;
-    private final Origin origin;
+    private final StorageKey storageKey;
     private final long quotaBytes;
     private final Listeners listeners = new Listeners();
 
     // key(i) walks the LinkedHashMap; remembering the position makes an ascending scan O(1) per call.
-    // Every write to this origin in this namespace goes through this object, which resets the cursor;
+    // Every write to this key in this namespace goes through this object, which resets the cursor;
     // the map identity check covers the namespace swapping maps under us (destroy).
     private AreaMap cursorMap;
     private Iterator<String> cursor;
     private int cursorIndex = -1;
     private String cursorKey;
 
-    StorageArea(SessionNamespace owner, Origin origin, long quotaBytes) {
+    StorageArea(SessionNamespace owner, StorageKey storageKey, long quotaBytes) {
         this.owner = owner;
-        this.origin = origin;
+        this.storageKey = storageKey;
         this.quotaBytes = quotaBytes;
     }
 
     private AreaMap map() {
-        return owner.readMap(origin);
+        return owner.readMap(storageKey);
     }
 
-    /** The origin whose data this is. */
+    /** The storage key whose data this is: origin and top-level site. */
+    public StorageKey storageKey() {
+        return storageKey;
+    }
+
+    /** The origin whose data this is: {@code storageKey().origin()}. */
     public Origin origin() {
-        return origin;
+        return storageKey.origin();
     }
 
     /** The id of the namespace (tab) this area belongs to. */
@@ -176,7 +182,7 @@ public final class StorageArea {
         }
         Map<String, ValueChange> changes = new LinkedHashMap<>();
         map.items.forEach((k, v) -> changes.put(k, new ValueChange(v, null)));
-        owner.replaceMap(origin, new AreaMap());
+        owner.replaceMap(storageKey, new AreaMap());
         invalidateCursor();
         fire(source, true, changes);
     }
@@ -295,13 +301,13 @@ public final class StorageArea {
 
     private void checkQuota(AreaMap map, long after) {
         if (after > quotaBytes && after > map.bytes) {
-            throw new QuotaExceededException(origin, quotaBytes, after);
+            throw new QuotaExceededException(storageKey, quotaBytes, after);
         }
     }
 
     private AreaMap writableMap() {
         invalidateCursor();
-        return owner.writableMap(origin);
+        return owner.writableMap(storageKey);
     }
 
     private void invalidateCursor() {
@@ -312,14 +318,14 @@ public final class StorageArea {
     }
 
     private void fire(ChangeSource source, boolean cleared, Map<String, ValueChange> changes) {
-        StorageChange change = new StorageChange(owner.id(), origin, source, cleared, changes);
+        StorageChange change = new StorageChange(owner.id(), storageKey, source, cleared, changes);
         listeners.fire(change);
         owner.dispatch(change);
     }
 
     @Override
     public String toString() {
-        return "StorageArea[" + owner.id() + " " + origin + ", " + length() + " items, " + getBytesInUse() + " bytes]";
+        return "StorageArea[" + owner.id() + " " + storageKey + ", " + length() + " items, " + getBytesInUse() + " bytes]";
     }
 
     static Map<String, String> unmodifiable(AreaMap map) {

@@ -10,25 +10,31 @@ import java.util.Objects;
  * {@code storage.onChanged} event ({@code {key: {oldValue, newValue}}}) plus where it happened and who did it.
  *
  * @param namespaceId the namespace (tab) whose area changed
- * @param origin      the origin of the area
+ * @param storageKey  the area's key: its origin and the top-level site of its partition ({@link #origin()}
+ *                    alone cannot tell a cross-site frame's area from the origin's first-party one)
  * @param source      the token the writer passed, {@link ChangeSource#NONE} if it passed none
  * @param cleared     true when the change was {@code clear()}: {@code changes} then lists every removed key
  *                    with its old value, and a page's {@code storage} event has a null key
  * @param changes     the keys that changed, in the order they changed; never empty; unmodifiable
  */
-public record StorageChange(String namespaceId, Origin origin, ChangeSource source, boolean cleared,
+public record StorageChange(String namespaceId, StorageKey storageKey, ChangeSource source, boolean cleared,
                             Map<String, ValueChange> changes) {
 
     /** Validates and takes an unmodifiable, order-keeping copy of {@code changes}. */
     public StorageChange {
         Objects.requireNonNull(namespaceId, "namespaceId");
-        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(storageKey, "storageKey");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(changes, "changes");
         if (changes.isEmpty()) {
             throw new IllegalArgumentException("a change changes something");
         }
         changes = Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+    }
+
+    /** The origin of the area: {@code storageKey().origin()}. */
+    public Origin origin() {
+        return storageKey.origin();
     }
 
     /**

@@ -12,10 +12,10 @@ import java.util.Set;
  * {@link StorageModelTest} runs the same random operations on it and on the real service.
  */
 final class ReferenceModel {
-    /** One namespace: its state and, per origin, its items in order. */
+    /** One namespace: its state and, per storage key, its items in order. */
     static final class Ns {
         SessionNamespace.State state = SessionNamespace.State.ACTIVE;
-        final Map<Origin, LinkedHashMap<String, String>> areas = new LinkedHashMap<>();
+        final Map<StorageKey, LinkedHashMap<String, String>> areas = new LinkedHashMap<>();
 
         Ns deepCopy() {
             Ns copy = new Ns();
@@ -44,8 +44,16 @@ final class ReferenceModel {
         return total;
     }
 
-    Outcome set(String id, Origin origin, Map<String, String> batch, ChangeSource source) {
-        LinkedHashMap<String, String> items = namespaces.get(id).areas.computeIfAbsent(origin, o -> new LinkedHashMap<>());
+    // An area enters a namespace's table (and so the order clearOrigin walks) at its first applied write,
+    // never on a no-op or refused one: the model must add keys exactly then.
+    private static LinkedHashMap<String, String> itemsOf(Ns ns, StorageKey key) {
+        LinkedHashMap<String, String> items = ns.areas.get(key);
+        return items == null ? new LinkedHashMap<>() : items;
+    }
+
+    Outcome set(String id, StorageKey key, Map<String, String> batch, ChangeSource source) {
+        Ns ns = namespaces.get(id);
+        LinkedHashMap<String, String> items = itemsOf(ns, key);
         LinkedHashMap<String, String> after = new LinkedHashMap<>(items);
         Map<String, ValueChange> changes = new LinkedHashMap<>();
         batch.forEach((k, v) -> {
@@ -62,13 +70,12 @@ final class ReferenceModel {
         if (newBytes > quota && newBytes > bytes(items)) {
             return new Outcome(true, null);
         }
-        items.clear();
-        items.putAll(after);
-        return new Outcome(false, new StorageChange(id, origin, source, false, changes));
+        ns.areas.put(key, after);
+        return new Outcome(false, new StorageChange(id, key, source, false, changes));
     }
 
-    Outcome remove(String id, Origin origin, List<String> keys, ChangeSource source) {
-        LinkedHashMap<String, String> items = namespaces.get(id).areas.computeIfAbsent(origin, o -> new LinkedHashMap<>());
+    Outcome remove(String id, StorageKey key, List<String> keys, ChangeSource source) {
+        LinkedHashMap<String, String> items = itemsOf(namespaces.get(id), key);
         Map<String, ValueChange> changes = new LinkedHashMap<>();
         for (String k : keys) {
             String old = items.remove(k);
@@ -76,31 +83,31 @@ final class ReferenceModel {
                 changes.put(k, new ValueChange(old, null));
             }
         }
-        return changes.isEmpty() ? Outcome.NOTHING : new Outcome(false, new StorageChange(id, origin, source, false, changes));
+        return changes.isEmpty() ? Outcome.NOTHING : new Outcome(false, new StorageChange(id, key, source, false, changes));
     }
 
-    Outcome clear(String id, Origin origin, ChangeSource source) {
-        LinkedHashMap<String, String> items = namespaces.get(id).areas.computeIfAbsent(origin, o -> new LinkedHashMap<>());
+    Outcome clear(String id, StorageKey key, ChangeSource source) {
+        LinkedHashMap<String, String> items = itemsOf(namespaces.get(id), key);
         if (items.isEmpty()) {
             return Outcome.NOTHING;
         }
         Map<String, ValueChange> changes = new LinkedHashMap<>();
         items.forEach((k, v) -> changes.put(k, new ValueChange(v, null)));
         items.clear();
-        return new Outcome(false, new StorageChange(id, origin, source, true, changes));
+        return new Outcome(false, new StorageChange(id, key, source, true, changes));
     }
 
+    /** Every partition of {@code origin}, in each namespace, in the order its keys were first written. */
     List<StorageChange> clearOrigin(Origin origin) {
         List<StorageChange> events = new ArrayList<>();
-        namespaces.forEach((id, ns) -> {
-            LinkedHashMap<String, String> items = ns.areas.get(origin);
-            if (items != null && !items.isEmpty()) {
+        namespaces.forEach((id, ns) -> ns.areas.forEach((key, items) -> {
+            if (key.origin().equals(origin) && !items.isEmpty()) {
                 Map<String, ValueChange> changes = new LinkedHashMap<>();
                 items.forEach((k, v) -> changes.put(k, new ValueChange(v, null)));
                 items.clear();
-                events.add(new StorageChange(id, origin, ChangeSource.NONE, true, changes));
+                events.add(new StorageChange(id, key, ChangeSource.NONE, true, changes));
             }
-        });
+        }));
         return events;
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionNamespaceTest {
     private static final Origin A = Origin.of("https://a.example");
+    private static final StorageKey KEY_A = StorageKey.firstParty(Origin.of("https://a.example"));
     private static final Origin B = Origin.of("http://b.example:8080");
 
     private final SessionStorageService service = new SessionStorageService();
@@ -66,10 +67,10 @@ class SessionNamespaceTest {
         ns.area(A).set("j", "3");
         ns.area(B).set("b", "4");
         assertEquals(ns.id(), snap.namespaceId());
-        assertEquals(Set.of(A), snap.areas().keySet());
-        assertEquals(Map.of("k", "1"), snap.areas().get(A).items());
+        assertEquals(Set.of(KEY_A), snap.areas().keySet());
+        assertEquals(Map.of("k", "1"), snap.areas().get(KEY_A).items());
         assertEquals(4, snap.totalBytesInUse());
-        assertThrows(UnsupportedOperationException.class, () -> snap.areas().get(A).items().put("x", "y"));
+        assertThrows(UnsupportedOperationException.class, () -> snap.areas().get(KEY_A).items().put("x", "y"));
         assertEquals("2", ns.area(A).get("k"));
     }
 
@@ -85,7 +86,7 @@ class SessionNamespaceTest {
             Future<Long> reader = pool.submit(() -> {
                 long sum = 0;
                 for (int round = 0; round < 200; round++) {
-                    for (String v : snap.areas().get(A).items().values()) {
+                    for (String v : snap.areas().get(KEY_A).items().values()) {
                         sum += v.length();
                     }
                 }
@@ -95,21 +96,21 @@ class SessionNamespaceTest {
                 area.set("k" + i, "changed");
                 area.remove("k" + ((i * 7) % 1000));
             }
-            long expectedPerRound = snap.areas().get(A).items().values().stream().mapToLong(String::length).sum();
+            long expectedPerRound = snap.areas().get(KEY_A).items().values().stream().mapToLong(String::length).sum();
             assertEquals(expectedPerRound * 200, reader.get());
         } finally {
             pool.shutdown();
         }
-        assertEquals(1000, snap.areas().get(A).length());
-        assertEquals("v999", snap.areas().get(A).get("k999"));
+        assertEquals(1000, snap.areas().get(KEY_A).length());
+        assertEquals("v999", snap.areas().get(KEY_A).get("k999"));
     }
 
     @Test
-    void snapshotOfPlainDataDropsEmptyAreasAndRefusesOpaqueOrigins() {
-        NamespaceSnapshot snap = NamespaceSnapshot.of("id", Map.of(A, Map.of("k", "v"), B, Map.of()));
-        assertEquals(Set.of(A), snap.areas().keySet());
+    void snapshotOfPlainDataDropsEmptyAreasAndRefusesOpaqueTopLevelSites() {
+        NamespaceSnapshot snap = NamespaceSnapshot.of("id", Map.of(KEY_A, Map.of("k", "v"), StorageKey.firstParty(B), Map.of()));
+        assertEquals(Set.of(KEY_A), snap.areas().keySet());
         assertThrows(IllegalArgumentException.class,
-                () -> NamespaceSnapshot.of("id", Map.of(Origin.opaque(), Map.of("k", "v"))));
+                () -> NamespaceSnapshot.of("id", Map.of(new StorageKey(A, Site.of(Origin.opaque())), Map.of("k", "v"))));
         assertThrows(IllegalArgumentException.class, () -> NamespaceSnapshot.of(" ", Map.of()));
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionStorageServiceTest {
     private static final Origin A = Origin.of("https://a.example");
+    private static final StorageKey KEY_A = StorageKey.firstParty(Origin.of("https://a.example"));
     private static final Origin B = Origin.of("https://b.example");
 
     private final SessionStorageService service = new SessionStorageService();
@@ -96,13 +97,13 @@ class SessionStorageServiceTest {
         afterRestart.reattachNamespace(restored.id());
         restored.area(A).set("a", "changed");
         assertEquals(Map.of("a", "changed", "b", "2"), restored.area(A).getAll());
-        assertEquals(Map.of("a", "1", "b", "2"), saved.areas().get(A).items());
+        assertEquals(Map.of("a", "1", "b", "2"), saved.areas().get(KEY_A).items());
         assertThrows(IllegalArgumentException.class, () -> afterRestart.restoreNamespace(saved));
     }
 
     @Test
     void restoresFromPlainData() {
-        NamespaceSnapshot parsed = NamespaceSnapshot.of("tab-7", Map.of(B, Map.of("k", "v")));
+        NamespaceSnapshot parsed = NamespaceSnapshot.of("tab-7", Map.of(StorageKey.firstParty(B), Map.of("k", "v")));
         SessionNamespace ns = service.restoreNamespace(parsed);
         assertEquals("v", ns.area(B).get("k"));
         assertEquals(4, ns.bytesInUse(B));

@@ -19,15 +19,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Thousands of random operation sequences, each run on the real service and on {@link ReferenceModel},
- * compared after every step: contents, order, bytes, states, {@code key(i)} and the exact change events.
+ * compared after every step: contents, order, bytes, states, {@code key(i)}, the areas' keys in order and
+ * the exact change events (which name the storage key). The keys mix first-party areas with cross-site
+ * frames' partitions of the same origins, so a write, quota or {@code clearOrigin} that crosses partitions fails.
  * Each sequence has a fixed seed, shown in the test name, so a failure reproduces.
  */
 class StorageModelTest {
     private static final int SEQUENCES = 2000;
     private static final int STEPS = 60;
     private static final long QUOTA = 120;
-    private static final List<Origin> ORIGINS = List.of(
-            Origin.of("https://a.example"), Origin.of("http://a.example"), Origin.of("http://127.0.0.1:8080"));
+    private static final Origin A = Origin.of("https://a.com");
+    private static final Origin A_HTTP = Origin.of("http://a.com");
+    private static final Origin IP = Origin.of("http://127.0.0.1:8080");
+    private static final Origin WWW_A = Origin.of("https://www.a.com");
+    private static final List<Origin> ORIGINS = List.of(A, A_HTTP, IP, WWW_A);
+    /** First-party areas and, for the same origins, partitions under other top-level sites. */
+    private static final List<StorageKey> KEYS = List.of(
+            StorageKey.firstParty(A), StorageKey.firstParty(A_HTTP), StorageKey.firstParty(IP),
+            new StorageKey(IP, Site.of(A)), // a frame of the IP address in a page of a.com
+            new StorageKey(A, Site.of(IP)), // and the other way round
+            new StorageKey(A, Site.of(A_HTTP)), // the scheme makes http://a.com another site
+            new StorageKey(WWW_A, Site.of(A))); // same-site frame: the same key as WWW_A's first-party one
     private static final String[] SPECIAL_KEYS = {"", "\uD800", "\uDC00x", "__proto__", "\0", "length", "constructor", "k"};
 
     static Stream<Long> seeds() {
@@ -47,7 +59,7 @@ class StorageModelTest {
         final ReferenceModel model = new ReferenceModel(QUOTA);
         final List<StorageChange> events = new ArrayList<>();
         final List<String> knownIds = new ArrayList<>();
-        final List<Map.Entry<NamespaceSnapshot, Map<Origin, Map<String, String>>>> snapshots = new ArrayList<>();
+        final List<Map.Entry<NamespaceSnapshot, Map<StorageKey, Map<String, String>>>> snapshots = new ArrayList<>();
 
         Run(long seed) {
             this.seed = seed;
@@ -66,7 +78,7 @@ class StorageModelTest {
                 }
             }
             for (var s : snapshots) {
-                Map<Origin, Map<String, String>> actual = new LinkedHashMap<>();
+                Map<StorageKey, Map<String, String>> actual = new LinkedHashMap<>();
                 s.getKey().areas().forEach((o, a) -> actual.put(o, new LinkedHashMap<>(a.items())));
                 assertEquals(s.getValue(), actual, "seed " + seed + ": a snapshot changed after it was taken");
             }
@@ -79,9 +91,11 @@ class StorageModelTest {
                 return "create";
             }
             String id = active.get(rnd.nextInt(active.size()));
-            Origin origin = ORIGINS.get(rnd.nextInt(ORIGINS.size()));
+            StorageKey origin = KEYS.get(rnd.nextInt(KEYS.size()));
             ChangeSource source = ChangeSource.named("s" + step);
-            StorageArea area = service.namespace(id).orElseThrow().area(origin);
+            SessionNamespace live = service.namespace(id).orElseThrow();
+            // The first-party shorthand must reach the very same area as its key.
+            StorageArea area = origin.isFirstParty() && rnd.nextBoolean() ? live.area(origin.origin()) : live.area(origin);
             int dice = rnd.nextInt(100);
             if (dice < 35) {
                 String k = key();
@@ -140,13 +154,14 @@ class StorageModelTest {
                 return "scavenge";
             } else if (dice < 90) {
                 events.clear();
-                List<StorageChange> expected = model.clearOrigin(origin);
-                service.clearOrigin(origin);
+                Origin cleared = ORIGINS.get(rnd.nextInt(ORIGINS.size()));
+                List<StorageChange> expected = model.clearOrigin(cleared);
+                service.clearOrigin(cleared);
                 assertEquals(expected, events, "clearOrigin events");
                 events.clear();
                 return "clearOrigin";
             } else if (dice < 95) {
-                Map<Origin, Map<String, String>> expected = new LinkedHashMap<>();
+                Map<StorageKey, Map<String, String>> expected = new LinkedHashMap<>();
                 model.namespaces.get(id).areas.forEach((o, items) -> {
                     if (!items.isEmpty()) {
                         expected.put(o, new LinkedHashMap<>(items));
@@ -183,8 +198,9 @@ class StorageModelTest {
             model.namespaces.forEach((id, expected) -> {
                 SessionNamespace ns = service.namespace(id).orElseThrow();
                 assertEquals(expected.state, ns.state(), "state of " + id);
+                assertEquals(List.copyOf(expected.areas.keySet()), List.copyOf(ns.keys()), "keys in order of first write");
                 long total = 0;
-                for (Origin o : ORIGINS) {
+                for (StorageKey o : KEYS) {
                     Map<String, String> want = expected.areas.getOrDefault(o, new LinkedHashMap<>());
                     Map<String, String> got = ns.existingArea(o).map(StorageArea::getAll).orElse(Map.of());
                     assertEquals(List.copyOf(want.entrySet()), List.copyOf(got.entrySet()), "items of " + o);

@@ -51,7 +51,8 @@ public final class DocumentBridge {
     private Subscription subscription;
 
     /**
-     * @param area     the area of the document's origin in its tab's namespace
+     * @param area     the area of the document's storage key (origin and the tab's top-level site) in its
+     *                 tab's namespace
      * @param source   this document's token
      * @param sameTab  whether a change's source is a document of this tab: those documents update each
      *                 other's caches in JavaScript, so Java pushes only the changes made elsewhere

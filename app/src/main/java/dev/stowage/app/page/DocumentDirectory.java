@@ -17,7 +17,12 @@ import netscape.javascript.JSObject;
  * <p>Each document is introduced to the same-origin documents of the group's <em>other</em> tabs as an
  * acquaintance: their install scripts recognise each other's storage objects and event records. Nothing
  * else passes between them: other tabs have other areas, so no cache coherence and no {@code storage}
- * events (documents of the same tab and origin are peers; {@link PageStorage} links those).
+ * events (documents of the same tab and storage key are peers; {@link PageStorage} links those).
+ *
+ * <p>Keyed by origin, not storage key, on purpose: whether a page can reach another window's
+ * {@code sessionStorage} object is the same-origin policy's call, and a popup's top-level document may
+ * legitimately hold its opener's cross-site iframe's object (same origin, another partition). Each object
+ * still writes its own owner's area.
  *
  * <p><b>Ownership.</b> Created by whoever creates the tabs and shared by every {@link PageStorage} of the
  * group; each registers its documents when they start and removes them, without calling into them, when

@@ -3,7 +3,9 @@ package dev.stowage.app.page;
 import dev.stowage.storage.ChangeSource;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
+import dev.stowage.storage.Site;
 import dev.stowage.storage.StorageArea;
+import dev.stowage.storage.StorageKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +36,8 @@ import netscape.javascript.JSObject;
  * {@code about:blank}/{@code srcdoc} frame, after navigation, reload or history traversal) gets a new
  * window object, and before any of its scripts run, the frame gets {@code install.js}: a
  * {@code Storage}-faithful object whose reads are served from a per-document cache and whose writes reach
- * the area of the document's origin through that document's {@link DocumentBridge}.
+ * the area of the document's {@link StorageKey} (its origin and the tab's top-level site) through that
+ * document's {@link DocumentBridge}.
  *
  * <p><b>Who decides what.</b> The namespace comes from the supplier at each document start (so a tab may
  * switch namespaces, for example on restore). The origin comes from Java: the frame's document URL as
@@ -48,9 +51,16 @@ import netscape.javascript.JSObject;
  * When WebKit reuses a window (the initial {@code about:blank} document replaced by a same-origin one),
  * the installed sessionStorage stays, as the standard keeps the Window object.
  *
+ * <p><b>Partitions.</b> Every frame's top-level site is the {@link Site} of the main frame's current
+ * document origin, resolved by the rule above when that document started (before its children); never what
+ * a page says. The main frame and same-site frames get their origin's first-party area; a cross-site iframe
+ * gets its origin's partition under this site. An opaque main document gives its frames a partition that
+ * dies with it. Frames nested in a cross-site frame are keyed the same way (Chromium's ancestor bit is not
+ * modelled).
+ *
  * <p><b>Coherence.</b> A document's script decides each write itself (its cache holds the whole area, so
  * quota errors are exact and synchronous), applies it at once to the cache of every other document of the
- * same tab and origin (its peers, which then get a {@code storage} event as a queued task), and sends its
+ * same tab and storage key (its peers, which then get a {@code storage} event as a queued task), and sends its
  * writes to Java in order, coalesced per key, one bridge call per script run. Java is therefore current at
  * the end of every script (microtask checkpoint), when a main-frame navigation starts, before any document
  * of the tab starts, and whenever {@link #flush()} is called; shell code that reads, snapshots or clones
@@ -91,6 +101,8 @@ public final class PageStorage implements AutoCloseable {
     private long documentsStarted;
     private final DocumentDirectory directory;
     private final PageRequests requests;
+    /** The main frame's document's site, set as it starts; opaque until then, never a stale one. */
+    private Site topLevelSite = Site.of(Origin.opaque());
 
     private PageStorage(Supplier<SessionNamespace> namespace, DocumentDirectory directory, PageRequests requests) {
         this.namespace = namespace;
@@ -249,10 +261,17 @@ public final class PageStorage implements AutoCloseable {
                 dropBridge(frame);
             }
         }
+        long mainFrame = frames.get(0).frame(); // surveyAll starts at the main frame
         for (FrameState state : frames) {
             if (state.fresh()) {
                 try {
+                    if (state.frame() == mainFrame) {
+                        topLevelSite = Site.of(Origin.opaque()); // until resolved: never the previous page's
+                    }
                     Origin origin = resolveOrigin(state.frame(), state.freshWindowOrigin());
+                    if (state.frame() == mainFrame) {
+                        topLevelSite = Site.of(origin);
+                    }
                     install(state.frame(), origin);
                 } catch (RuntimeException e) {
                     // One broken frame must not leave its siblings without storage; the shell shows it,
@@ -298,7 +317,7 @@ public final class PageStorage implements AutoCloseable {
         DocumentBridge bridge;
         try {
             SessionNamespace ns = Objects.requireNonNull(namespace.get(), "the tab has no namespace");
-            StorageArea area = ns.area(origin);
+            StorageArea area = ns.area(new StorageKey(origin, topLevelSite));
             ChangeSource source = ChangeSource.named("frame " + frame + " " + origin.serialize());
             bridge = new DocumentBridge(area, source, directory.newDocumentId(), framesBySource::containsKey,
                     problem -> reportFailure(problem, null), this::isAlive, requests);

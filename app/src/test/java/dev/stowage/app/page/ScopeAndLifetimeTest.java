@@ -2,10 +2,13 @@ package dev.stowage.app.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
+import dev.stowage.storage.Site;
+import dev.stowage.storage.StorageKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -25,9 +28,11 @@ class ScopeAndLifetimeTest extends PageTestBase {
             tab.run(server.url("/scope-frames.html")).assertAllPass(16);
             assertEquals("p", Fx.call(() -> ns.area(Origin.of(server.url("/"))).get("parent")),
                     "the page's writes are in the tab's namespace, in Java");
-            assertEquals("written by http://localhost:" + server.port(),
-                    Fx.call(() -> ns.area(Origin.of(server.otherOriginUrl("/"))).get("cross")),
-                    "the cross-origin iframe wrote to its own origin's area of the same namespace");
+            StorageKey framed = new StorageKey(Origin.of(server.otherOriginUrl("/")), Site.of(Origin.of(server.url("/"))));
+            assertEquals("written by http://localhost:" + server.port(), Fx.call(() -> ns.area(framed).get("cross")),
+                    "the cross-site iframe wrote to its origin's partition under the page's site, same namespace");
+            assertNull(Fx.call(() -> ns.area(Origin.of(server.otherOriginUrl("/"))).get("cross")),
+                    "not to its origin's first-party area");
             assertEquals(0, tab.storage.failureProperty().get() == null ? 0 : 1, tab.storage.failureProperty().get());
         }
     }
