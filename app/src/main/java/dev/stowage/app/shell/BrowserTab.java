@@ -29,6 +29,10 @@ public final class BrowserTab {
 
     private static final String LINK_AT_POINT = "(function(x,y){var e=document.elementFromPoint(x,y);"
             + "var a=e&&e.closest?e.closest('a[href]'):null;return a?a.href:'';})(%f,%f)";
+    private static final String LINK_OPTS_OUT_AT_POINT = "(function(x,y){var e=document.elementFromPoint(x,y);"
+            + "var a=e&&e.closest?e.closest('a[href]'):null;if(!a){return false;}"
+            + "var r=' '+(a.getAttribute('rel')||'').toLowerCase().split(/[\\s,]+/).join(' ')+' ';"
+            + "return r.indexOf(' noopener ')>=0||r.indexOf(' noreferrer ')>=0;})(%f,%f)";
 
     private final TabModel model;
     private final String openerId;
@@ -280,6 +284,22 @@ public final class BrowserTab {
         // WebKit here does not report hovered links as status changes (measured), so ask the page.
         webView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> model.hoveredLinkProperty().set(linkAt(e.getX(), e.getY())));
         webView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> model.hoveredLinkProperty().set(""));
+    }
+
+    /**
+     * Whether the link at WebView coordinates ({@code x}, {@code y}) says {@code rel=noopener} or
+     * {@code noreferrer}: a tab the shell opens from it gets no copy of this tab's storage. The page may
+     * lie here only about its own links.
+     */
+    boolean linkOptsOutAt(double x, double y) {
+        if (closing || engine.getDocument() == null) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(engine.executeScript(String.format(java.util.Locale.ROOT, LINK_OPTS_OUT_AT_POINT, x, y)));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The absolute URL of the link at WebView coordinates ({@code x}, {@code y}), or "" when there is none. */

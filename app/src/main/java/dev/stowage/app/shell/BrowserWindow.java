@@ -168,8 +168,8 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         if (webDataDir != null) {
             tab.engine().setUserDataDirectory(webDataDir.toFile());
         }
-        new PageContextMenu(tab, link -> newTabs.openInBackground(tab, link)).install();
-        LinkClicks.install(tab, link -> newTabs.openInBackground(tab, link));
+        new PageContextMenu(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut)).install();
+        LinkClicks.install(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut));
         tab.engine().setCreatePopupHandler(features -> popupHandler.createPopup(tab, features, this));
         initializer.initialize(tab.engine(), tab, Objects.requireNonNull(start, "start"));
         tabs.put(tabModel, tab);

@@ -1,7 +1,7 @@
 package dev.stowage.app.shell;
 
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
@@ -14,16 +14,17 @@ import javafx.scene.input.MouseEvent;
  */
 final class LinkClicks {
     private final BrowserTab tab;
-    private final Consumer<String> openInBackground;
+    private final BiConsumer<String, Boolean> openInBackground;
     /** The link under a press of the gesture, until its release. */
     private String pressedLink;
 
-    private LinkClicks(BrowserTab tab, Consumer<String> openInBackground) {
+    private LinkClicks(BrowserTab tab, BiConsumer<String, Boolean> openInBackground) {
         this.tab = tab;
         this.openInBackground = openInBackground;
     }
 
-    static void install(BrowserTab tab, Consumer<String> openInBackground) {
+    /** @param openInBackground opens a link's URL in a background tab; the flag: the link opted out of a copy */
+    static void install(BrowserTab tab, BiConsumer<String, Boolean> openInBackground) {
         LinkClicks clicks = new LinkClicks(Objects.requireNonNull(tab, "tab"),
                 Objects.requireNonNull(openInBackground, "openInBackground"));
         tab.webView().addEventFilter(MouseEvent.MOUSE_PRESSED, clicks::pressed);
@@ -55,7 +56,7 @@ final class LinkClicks {
         e.consume();
         pressedLink = null;
         if (link.equals(tab.linkAt(e.getX(), e.getY()))) {
-            openInBackground.accept(link);
+            openInBackground.accept(link, tab.linkOptsOutAt(e.getX(), e.getY()));
         }
     }
 

@@ -65,9 +65,12 @@ final class NewTabRouter {
         return window.openTab(null, indexAfter(opener), true, opener, start, name).engine();
     }
 
-    /** Ctrl+click, middle-click, "Open link in new tab": a background tab, never with an opener. */
-    void openInBackground(BrowserTab opener, String url) {
-        TabStart start = policy.copies(false, false) ? TabStart.copyOf(opener) : TabStart.FRESH;
+    /**
+     * Ctrl+click, middle-click, "Open link in new tab": a background tab, never with an opener; no copy
+     * when the link says {@code rel=noopener} or {@code noreferrer} ({@code optedOut}).
+     */
+    void openInBackground(BrowserTab opener, String url, boolean optedOut) {
+        TabStart start = policy.copies(false, optedOut) ? TabStart.copyOf(opener) : TabStart.FRESH;
         int index = window.model().backgroundInsertIndex(opener.model());
         BrowserTab tab = window.openTab(url, index, false, opener, start, null);
         window.model().noteBackgroundChild(opener.model(), tab.model());

@@ -1,7 +1,7 @@
 package dev.stowage.app.shell;
 
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -14,10 +14,11 @@ import javafx.scene.input.ClipboardContent;
  */
 final class PageContextMenu {
     private final BrowserTab tab;
-    private final Consumer<String> openInNewTab;
+    private final BiConsumer<String, Boolean> openInNewTab;
     private ContextMenu showing;
 
-    PageContextMenu(BrowserTab tab, Consumer<String> openInNewTab) {
+    /** @param openInNewTab opens a link's URL in a background tab; the flag: the link opted out of a copy */
+    PageContextMenu(BrowserTab tab, BiConsumer<String, Boolean> openInNewTab) {
         this.tab = Objects.requireNonNull(tab, "tab");
         this.openInNewTab = Objects.requireNonNull(openInNewTab, "openInNewTab");
     }
@@ -33,6 +34,7 @@ final class PageContextMenu {
             showing.hide();
         }
         String link = tab.linkAt(request.local().getX(), request.local().getY());
+        boolean optedOut = !link.isEmpty() && tab.linkOptsOutAt(request.local().getX(), request.local().getY());
         MenuItem back = TabStripView.item("Back", "page-back", tab::back);
         back.setDisable(!tab.model().canGoBackProperty().get());
         MenuItem forward = TabStripView.item("Forward", "page-forward", tab::forward);
@@ -42,7 +44,7 @@ final class PageContextMenu {
         menu.setId("page-context-menu");
         if (!link.isEmpty()) {
             menu.getItems().addAll(
-                    TabStripView.item("Open link in new tab", "page-open-link", () -> openInNewTab.accept(link)),
+                    TabStripView.item("Open link in new tab", "page-open-link", () -> openInNewTab.accept(link, optedOut)),
                     TabStripView.item("Copy link address", "page-copy-link", () -> copy(link)),
                     new SeparatorMenuItem());
         }

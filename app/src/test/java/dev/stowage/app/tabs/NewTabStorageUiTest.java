@@ -37,7 +37,9 @@ class NewTabStorageUiTest extends ShellTestBase {
         WINDOW_OPEN_NOREFERRER("opennoreferrer", false, true, false),
         CTRL_CLICK("plain", false, false, true),
         MIDDLE_CLICK("plain", false, false, true),
-        OPEN_LINK_IN_NEW_TAB("plain", false, false, true);
+        OPEN_LINK_IN_NEW_TAB("plain", false, false, true),
+        MIDDLE_CLICK_NOOPENER_LINK("noopener", false, true, true),
+        OPEN_NOREFERRER_LINK_IN_NEW_TAB("noreferrer", false, true, true);
 
         final String query;
         final boolean keepsOpener;
@@ -96,7 +98,8 @@ class NewTabStorageUiTest extends ShellTestBase {
         assertEquals(server.url("/seen?" + trigger.query), tabUrls().get(1));
         assertEquals(trigger.background ? 0 : 1, selectedIndex(), "background tabs stay behind their opener");
         List<String> referers = server.referers("/seen?" + trigger.query);
-        if (trigger == Trigger.NOREFERRER_LINK || trigger == Trigger.WINDOW_OPEN_NOREFERRER) {
+        if (trigger == Trigger.NOREFERRER_LINK || trigger == Trigger.WINDOW_OPEN_NOREFERRER
+                || trigger == Trigger.OPEN_NOREFERRER_LINK_IN_NEW_TAB) {
             assertTrue(!referers.isEmpty() && referers.stream().allMatch(String::isEmpty),
                     "noreferrer sends no Referer: " + referers);
         } else if (!trigger.background) {
@@ -132,8 +135,8 @@ class NewTabStorageUiTest extends ShellTestBase {
                     robot.release(SHORTCUT);
                 }
             }
-            case MIDDLE_CLICK -> robot.clickOn(elementOnScreen(trigger.query), MouseButton.MIDDLE);
-            case OPEN_LINK_IN_NEW_TAB -> {
+            case MIDDLE_CLICK, MIDDLE_CLICK_NOOPENER_LINK -> robot.clickOn(elementOnScreen(trigger.query), MouseButton.MIDDLE);
+            case OPEN_LINK_IN_NEW_TAB, OPEN_NOREFERRER_LINK_IN_NEW_TAB -> {
                 robot.moveTo(elementOnScreen(trigger.query));
                 robot.clickOn(MouseButton.SECONDARY);
                 robot.clickOn("Open link in new tab");
