@@ -63,6 +63,9 @@
   const eventPhaseGetter = getOwnPropertyDescriptor(win.Event.prototype, 'eventPhase').get;
   const functionProto = Function.prototype;
   const nativeFunctionToString = functionProto.toString;
+  const functionCall = functionProto.call;
+  const localStorageDescriptor = getOwnPropertyDescriptor(win, 'localStorage');
+  const nativeLocalStorageGetter = localStorageDescriptor && localStorageDescriptor.get ? localStorageDescriptor.get : null;
 
   function hasOwn(object, key) {
     return reflectApply(hasOwnProperty, object, [key]);
@@ -380,6 +383,9 @@
     // Only so that their storage objects and ours work with each other's Storage methods and StorageEvent
     // records, as a popup and its opener can in browsers; other tabs, other areas: no coherence, no events.
     const acquaintances = roster();
+    // peers.count + acquaintances.count: while 0, no other realm's shell storage object exists that a
+    // page could hand our methods, so anything but our own object is WebKit's business.
+    let others = 0;
     // Set when a peer (or Java) told us about a write: that peer may hold unsent writes, which must reach
     // Java before ours do, or Java would apply two documents' writes out of order. Flushing the peers
     // before our first write after theirs keeps at most one unsent log per area.
@@ -602,18 +608,60 @@
     // calls in this page pay no search: it checks `this` before it converts an argument, so it refuses a
     // shell object with no side effect, and only then do we look for the object's owner.
     function foreignCall(self, name, nativeFn, argc, a, b) {
+      let result;
       try {
         if (argc === 0) {
-          return reflectApply(nativeFn, self, []);
+          result = reflectApply(nativeFn, self, []);
+        } else {
+          result = reflectApply(nativeFn, self, argc === 1 ? [a] : [a, b]);
         }
-        return reflectApply(nativeFn, self, argc === 1 ? [a] : [a, b]);
       } catch (e) {
-        const owner = peers.count !== 0 || acquaintances.count !== 0 ? ownerOf(self) : null;
-        if (owner === null) {
-          throw e;
-        }
-        return peerCall(owner.ops, name, argc, a, b);
+        return notNative(self, e, name, argc, a, b);
       }
+      if (local === null && !localLooked) {
+        findLocalStorage();
+      }
+      return result;
+    }
+
+    // This window's localStorage, once a page has used a WebKit Storage through our methods: from then on
+    // the methods call WebKit's directly for it. Not looked up before: reading window.localStorage makes
+    // WebKit open the origin's local storage, which a document that never uses it should not pay for.
+    let local = null;
+    let localLooked = false;
+    function findLocalStorage() {
+      localLooked = true;
+      try {
+        const found = reflectApply(nativeLocalStorageGetter, win, []);
+        local = typeof found === 'object' && found !== null ? found : null;
+      } catch (e) {
+        local = null; // an opaque origin, or storage disabled
+      }
+    }
+
+    // WebKit's method refused `self` with `error`: a peer's or an acquaintance's object gets this realm's
+    // method (peerCall); anything else gets WebKit's error.
+    function notNative(self, error, name, argc, a, b) {
+      const owner = peers.count !== 0 || acquaintances.count !== 0 ? ownerOf(self) : null;
+      if (owner === null) {
+        throw error;
+      }
+      return peerCall(owner.ops, name, argc, a, b);
+    }
+
+    // localStorage (any object but ours while no other realm's shell object exists, or this window's
+    // localStorage once found) goes straight to WebKit's method as `nativeFn.call(this, ...)` with the
+    // argument count the page used: the one form JavaScriptCore turns into a direct call of the host
+    // function, and no try/catch in the method (JavaScriptCore then stops inlining it, which cost
+    // sessionStorage a third of its speed). Everything else takes foreignCall. The `call` used is
+    // Function.prototype.call pinned as an own, fixed property of each native function, which no page can
+    // reach once our methods replace them, so a page that rewrites Function.prototype.call cannot see or
+    // change these calls. Measured variants: docs/BENCHMARKS.md.
+    function pinCall(nativeFn) {
+      defineProperty(nativeFn, 'call', {
+        __proto__: null, value: functionCall, writable: false, enumerable: false, configurable: false
+      });
+      return nativeFn;
     }
 
     // A method of this realm on a peer's or an acquaintance's object: the argument checks, the conversions and any error
@@ -654,6 +702,9 @@
     const methods = {
       key(index) {
         if (this !== storage) {
+          if ((others === 0 || this === local) && arguments.length === 1) {
+            return nativeKey.call(this, index);
+          }
           return foreignCall(this, 'key', nativeKey, arguments.length, index);
         }
         if (index === undefined && arguments.length < 1) {
@@ -664,6 +715,9 @@
       },
       getItem(key) {
         if (this !== storage) {
+          if ((others === 0 || this === local) && arguments.length === 1) {
+            return nativeGetItem.call(this, key);
+          }
           return foreignCall(this, 'getItem', nativeGetItem, arguments.length, key);
         }
         if (key === undefined && arguments.length < 1) {
@@ -674,6 +728,9 @@
       },
       setItem(key, value) {
         if (this !== storage) {
+          if ((others === 0 || this === local) && arguments.length === 2) {
+            return nativeSetItem.call(this, key, value);
+          }
           return foreignCall(this, 'setItem', nativeSetItem, arguments.length, key, value);
         }
         if (value === undefined && arguments.length < 2) {
@@ -683,6 +740,9 @@
       },
       removeItem(key) {
         if (this !== storage) {
+          if ((others === 0 || this === local) && arguments.length === 1) {
+            return nativeRemoveItem.call(this, key);
+          }
           return foreignCall(this, 'removeItem', nativeRemoveItem, arguments.length, key);
         }
         if (key === undefined && arguments.length < 1) {
@@ -692,23 +752,29 @@
       },
       clear() {
         if (this !== storage) {
+          if (others === 0 || this === local) {
+            return nativeClear.call(this);
+          }
           return foreignCall(this, 'clear', nativeClear, 0);
         }
         clearImpl();
       },
       get length() {
         if (this !== storage) {
+          if (others === 0 || this === local) {
+            return nativeLength.call(this);
+          }
           return foreignCall(this, 'length', nativeLength, 0);
         }
         return count;
       }
     };
-    const nativeKey = replaceMethod(storageProto, 'key', methods.key);
-    const nativeGetItem = replaceMethod(storageProto, 'getItem', methods.getItem);
-    const nativeSetItem = replaceMethod(storageProto, 'setItem', methods.setItem);
-    const nativeRemoveItem = replaceMethod(storageProto, 'removeItem', methods.removeItem);
-    const nativeClear = replaceMethod(storageProto, 'clear', methods.clear);
-    const nativeLength = replaceGetter(storageProto, 'length', getOwnPropertyDescriptor(methods, 'length').get);
+    const nativeKey = pinCall(replaceMethod(storageProto, 'key', methods.key));
+    const nativeGetItem = pinCall(replaceMethod(storageProto, 'getItem', methods.getItem));
+    const nativeSetItem = pinCall(replaceMethod(storageProto, 'setItem', methods.setItem));
+    const nativeRemoveItem = pinCall(replaceMethod(storageProto, 'removeItem', methods.removeItem));
+    const nativeClear = pinCall(replaceMethod(storageProto, 'clear', methods.clear));
+    const nativeLength = pinCall(replaceGetter(storageProto, 'length', getOwnPropertyDescriptor(methods, 'length').get));
     // What a peer's methods use when a page hands them our object (see peerCall): converted arguments
     // in, no exceptions out.
     const ownOps = {
@@ -961,15 +1027,19 @@
       },
       addPeer(id, peer) {
         peers.add(id, peer);
+        others = peers.count + acquaintances.count;
       },
       removePeer(id) {
         peers.remove(id);
+        others = peers.count + acquaintances.count;
       },
       addAcquaintance(id, other) {
         acquaintances.add(id, other);
+        others = peers.count + acquaintances.count;
       },
       removeAcquaintance(id) {
         acquaintances.remove(id);
+        others = peers.count + acquaintances.count;
       }
     };
   };
