@@ -32,7 +32,7 @@ import netscape.javascript.JSObject;
  * <p><b>Use.</b> {@code PageStorage.attach(engine, tab::namespace)} once, before the engine's first load;
  * {@link #close()} when the tab closes. From then on, whenever any frame (main frame, iframe,
  * {@code about:blank}/{@code srcdoc} frame, after navigation, reload or history traversal) gets a new
- * window object, and before any of its scripts run, the frame gets {@code install.js}: a
+ * window object, and before any of its scripts run, the frame gets the install script ({@code install/}): a
  * {@code Storage}-faithful object whose reads are served from a per-document cache and whose writes reach
  * the area of the document's origin through that document's {@link DocumentBridge}.
  *
@@ -377,14 +377,20 @@ public final class PageStorage implements AutoCloseable {
         failure.set(message);
     }
 
+    /** The install script's parts in {@code install/} (one job each, see part 1), joined in order into one script. */
     private static String readInstallScript() {
-        try (InputStream in = PageStorage.class.getResourceAsStream("install.js")) {
-            if (in == null) {
-                throw new IllegalStateException("install.js is missing from the class path");
+        StringBuilder script = new StringBuilder();
+        for (String part : List.of("1-builtins.js", "2-quota-exceeded-error.js", "3-document-cache.js",
+                "4-storage-object.js", "5-storage-event.js", "6-receiver.js")) {
+            try (InputStream in = PageStorage.class.getResourceAsStream("install/" + part)) {
+                if (in == null) {
+                    throw new IllegalStateException("install/" + part + " is missing from the class path");
+                }
+                script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return script.toString();
     }
 }
