@@ -10,6 +10,16 @@
   // `quota` and `requested` attributes. An engine that has the interface keeps its own.
   const QUOTA_MESSAGE = 'The quota has been exceeded.';
   const quotaRecords = sealedWeakMap(); // error -> {quota, requested}, for this realm's errors
+  // Another realm's record of `error` (a peer's or an acquaintance's, asked by the getters for an error
+  // made there, as a browser's getters answer for any realm's error); the installer sets it.
+  let quotaRecordElsewhere = function (error) {
+    return undefined;
+  };
+
+  function quotaRecordOf(error) {
+    const own = quotaRecords.get(error);
+    return own !== undefined ? own : quotaRecordElsewhere(error);
+  }
   let QuotaExceededErrorShim = null;
 
   function toDouble(value, member) {
@@ -81,14 +91,14 @@
     }.QuotaExceededError;
     const attributes = {
       get quota() {
-        const record = quotaRecords.get(this);
+        const record = quotaRecordOf(this);
         if (record === undefined) {
           throw new TypeErrorRef('The QuotaExceededError.quota getter can only be used on instances of QuotaExceededError');
         }
         return record.quota;
       },
       get requested() {
-        const record = quotaRecords.get(this);
+        const record = quotaRecordOf(this);
         if (record === undefined) {
           throw new TypeErrorRef('The QuotaExceededError.requested getter can only be used on instances of QuotaExceededError');
         }

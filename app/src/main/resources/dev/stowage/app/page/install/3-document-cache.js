@@ -103,6 +103,20 @@
     // Only so that their storage objects and ours work with each other's Storage methods and StorageEvent
     // records, as a popup and its opener can in browsers; other tabs, other areas: no coherence, no events.
     const acquaintances = roster();
+    quotaRecordElsewhere = function (error) {
+      const fromPeer = quotaRecordIn(peers, error);
+      return fromPeer !== undefined ? fromPeer : quotaRecordIn(acquaintances, error);
+    };
+
+    function quotaRecordIn(list, error) {
+      for (let i = 0; i < list.count; i++) {
+        const theirs = list.members[i].quotaRecordOf(error);
+        if (theirs !== undefined) {
+          return theirs;
+        }
+      }
+      return undefined;
+    }
     // peers.count + acquaintances.count: while 0, no other realm's shell storage object exists that a
     // page could hand our methods, so anything but our own object is WebKit's business.
     let others = 0;

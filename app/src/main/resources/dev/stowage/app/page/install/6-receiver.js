@@ -22,6 +22,10 @@
       areaOf(event) {
         return eventAreas.get(event);
       },
+      // This realm's own record of a QuotaExceededError it made: another realm's quota/requested getter asks.
+      quotaRecordOf(error) {
+        return quotaRecords.get(error);
+      },
       forgetEvent(event) {
         eventAreas.delete(event);
       },
