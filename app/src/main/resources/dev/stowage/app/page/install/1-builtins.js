@@ -70,7 +70,8 @@
   const nativeFunctionToString = functionProto.toString;
   const functionCall = functionProto.call;
   const localStorageDescriptor = getOwnPropertyDescriptor(win, 'localStorage');
-  const nativeLocalStorageGetter = localStorageDescriptor && localStorageDescriptor.get ? localStorageDescriptor.get : null;
+  const nativeLocalStorageGetter = localStorageDescriptor && localStorageDescriptor.get
+      ? localStorageDescriptor.get : null;
 
   function hasOwn(object, key) {
     return reflectApply(hasOwnProperty, object, [key]);

@@ -50,7 +50,8 @@
     const nativeCtorSource = reflectApply(nativeFunctionToString, DOMExceptionRef, []);
     // WebKit prints an attribute getter as `function <attribute>() { [native code] }`; take its exact
     // layout from a getter it has, with our attribute's name.
-    const getterSource = reflectApply(nativeFunctionToString, getOwnPropertyDescriptor(domExceptionProto, 'name').get, []);
+    const getterSource = reflectApply(nativeFunctionToString,
+        getOwnPropertyDescriptor(domExceptionProto, 'name').get, []);
     const ctor = {
       QuotaExceededError: function QuotaExceededError(message, options) {
         if (new.target === undefined) {
@@ -93,14 +94,16 @@
       get quota() {
         const record = quotaRecordOf(this);
         if (record === undefined) {
-          throw new TypeErrorRef('The QuotaExceededError.quota getter can only be used on instances of QuotaExceededError');
+          throw new TypeErrorRef('The QuotaExceededError.quota getter can only be used on instances of '
+              + 'QuotaExceededError');
         }
         return record.quota;
       },
       get requested() {
         const record = quotaRecordOf(this);
         if (record === undefined) {
-          throw new TypeErrorRef('The QuotaExceededError.requested getter can only be used on instances of QuotaExceededError');
+          throw new TypeErrorRef('The QuotaExceededError.requested getter can only be used on instances of '
+              + 'QuotaExceededError');
         }
         return record.requested;
       }
@@ -111,14 +114,18 @@
       masqueradeAs(getter, reflectApply(stringReplace, getterSource, ['name', name]));
       defineProperty(proto, name, {__proto__: null, get: getter, set: undefined, enumerable: true, configurable: true});
     }
-    defineProperty(proto, 'constructor', {__proto__: null, value: ctor, writable: true, enumerable: false, configurable: true});
+    defineProperty(proto, 'constructor', {
+      __proto__: null, value: ctor, writable: true, enumerable: false, configurable: true
+    });
     defineProperty(proto, toStringTag, {
       __proto__: null, value: 'QuotaExceededError', writable: false, enumerable: false, configurable: true
     });
     // The interface object: [[Prototype]] DOMException, length 0 (both arguments optional), a fixed prototype.
     setPrototypeOf(ctor, DOMExceptionRef);
     defineProperty(ctor, 'length', {__proto__: null, value: 0, writable: false, enumerable: false, configurable: true});
-    defineProperty(ctor, 'prototype', {__proto__: null, value: proto, writable: false, enumerable: false, configurable: false});
+    defineProperty(ctor, 'prototype', {
+      __proto__: null, value: proto, writable: false, enumerable: false, configurable: false
+    });
     masqueradeAs(ctor, reflectApply(stringReplace, nativeCtorSource, ['DOMException', 'QuotaExceededError']));
     defineProperty(win, 'QuotaExceededError', {
       __proto__: null, value: ctor, writable: true, enumerable: false, configurable: true
