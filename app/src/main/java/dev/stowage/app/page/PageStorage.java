@@ -34,7 +34,7 @@ import netscape.javascript.JSObject;
  * <p><b>Use.</b> {@code PageStorage.attach(engine, tab::namespace)} once, before the engine's first load;
  * {@link #close()} when the tab closes. From then on, whenever any frame (main frame, iframe,
  * {@code about:blank}/{@code srcdoc} frame, after navigation, reload or history traversal) gets a new
- * window object, and before any of its scripts run, the frame gets {@code install.js}: a
+ * window object, and before any of its scripts run, the frame gets the install script ({@code install/}): a
  * {@code Storage}-faithful object whose reads are served from a per-document cache and whose writes reach
  * the area of the document's {@link StorageKey} (its origin and the tab's top-level site) through that
  * document's {@link DocumentBridge}.
@@ -81,7 +81,10 @@ public final class PageStorage implements AutoCloseable {
     static final String MARKER = "__stowageSessionStorage";
 
     private static final System.Logger LOG = System.getLogger(PageStorage.class.getName());
-    private static final String INSTALL_SCRIPT = readScript("install.js");
+    // The install script's parts, one job each (see part 1), joined in order into one closure.
+    private static final String INSTALL_SCRIPT = readScript("install/1-builtins.js",
+            "install/2-quota-exceeded-error.js", "install/3-document-cache.js", "install/4-storage-object.js",
+            "install/5-storage-event.js", "install/6-receiver.js");
     private static final String NAVIGATION_SCRIPT = readScript("navigation.js");
     // Only syntax, no page-replaceable function: a live page cannot make this lie about being done.
     private static final String BLOCK_NATIVE = "Object.defineProperty(window, 'sessionStorage', {configurable: true,"
@@ -413,14 +416,19 @@ public final class PageStorage implements AutoCloseable {
         failure.set(message);
     }
 
-    private static String readScript(String name) {
-        try (InputStream in = PageStorage.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the class path");
+    /** The resources {@code parts}, next to this class, joined in order into one script. */
+    private static String readScript(String... parts) {
+        StringBuilder script = new StringBuilder();
+        for (String part : parts) {
+            try (InputStream in = PageStorage.class.getResourceAsStream(part)) {
+                if (in == null) {
+                    throw new IllegalStateException(part + " is missing from the class path");
+                }
+                script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return script.toString();
     }
 }

@@ -54,16 +54,21 @@ final class PageBenchmark {
     static String table(Map<String, Map<String, Long>> columns) {
         StringBuilder out = new StringBuilder("| operation |");
         columns.keySet().forEach(c -> out.append(' ').append(c).append(" |"));
-        out.append(" shell / native localStorage |\n|---|");
+        out.append(" shell / native localStorage | shell / native sessionStorage | localStorage, same page / native |\n|---|");
         columns.keySet().forEach(c -> out.append("---:|"));
-        out.append("---:|\n");
+        out.append("---:|---:|---:|\n");
         for (String op : OPS) {
             out.append("| ").append(op).append(" |");
             columns.values().forEach(m -> out.append(' ').append(String.format("%,d", m.get(op))).append(" |"));
-            double ratio = (double) columns.get("shell sessionStorage").get(op) / columns.get("native localStorage").get(op);
-            out.append(String.format(" %.2fx |", ratio)).append('\n');
+            out.append(ratio(columns, "shell sessionStorage", "native localStorage", op))
+                    .append(ratio(columns, "shell sessionStorage", "native sessionStorage", op))
+                    .append(ratio(columns, "localStorage, same page", "native localStorage", op)).append('\n');
         }
         return out.toString();
+    }
+
+    private static String ratio(Map<String, Map<String, Long>> columns, String column, String baseline, String op) {
+        return String.format(" %.2fx |", (double) columns.get(column).get(op) / columns.get(baseline).get(op));
     }
 
     private static Map<String, Long> parse(String json) {

@@ -1,0 +1,257 @@
+// Stowage install script, part 3 of 6: the installer Java calls per document, and the document's cache,
+// write log, peers and writes. A fragment of the one closure that PageStorage builds from install/1-6
+// in order (see part 1); the installer function opened here is closed in part 6, so parts 4-6 share
+// this document's state (items, count, peers, ...) as closure variables, which keeps the hot paths fast.
+
+  return function install(bridge, seedJson, marker, quotaBytes) {
+    // The marker tells Java's guard that this window is done; non-configurable so no page can make us
+    // install twice into a live document.
+    defineProperty(win, marker, {
+      __proto__: null, value: true, writable: false, enumerable: false, configurable: false
+    });
+
+    installQuotaExceededError();
+    // Function.prototype.toString: our replacements print as native code.
+    replaceMethod(functionProto, 'toString', {
+      toString() {
+        const masked = maskedSource.get(this);
+        return masked !== undefined ? masked : reflectApply(nativeFunctionToString, this, arguments);
+      }
+    }.toString);
+
+    if (bridge === null) {
+      // Opaque origin: like a browser, every read of window.sessionStorage throws.
+      defineProperty(win, 'sessionStorage', {
+        __proto__: null, enumerable: true, configurable: true,
+        get: masquerade(getOwnPropertyDescriptor({
+          get sessionStorage() {
+            throw new DOMExceptionRef('The operation is insecure.', 'SecurityError');
+          }
+        }, 'sessionStorage').get, nativeSessionStorageGetter())
+      });
+      return null;
+    }
+
+    // ---- the cache: items in insertion order, served to every read --------------------------------
+    const items = sealedMap();
+    let count = 0;
+    let bytes = 0;
+    let keyList = null; // items' keys in order, rebuilt lazily after an insert or a delete
+
+    const seed = jsonParse(seedJson);
+    for (let i = 0; i + 1 < seed.length; i += 2) {
+      items.set(seed[i], seed[i + 1]);
+      count++;
+      bytes += 2 * (seed[i].length + seed[i + 1].length);
+    }
+
+    function keyAt(index) {
+      if (keyList === null) {
+        const list = [];
+        setPrototypeOf(list, null);
+        let n = 0;
+        items.forEach(function (value, key) {
+          list[n++] = key;
+        });
+        keyList = list;
+      }
+      return keyList[index];
+    }
+
+    // Applies one change to this cache only; shared by our own writes and by changes pushed to us.
+    function applyLocal(key, newValue, cleared) {
+      if (cleared) {
+        items.clear();
+        count = 0;
+        bytes = 0;
+        keyList = null;
+        return;
+      }
+      const old = items.get(key);
+      if (old !== undefined) {
+        bytes -= 2 * (key.length + old.length);
+      }
+      if (newValue === null || newValue === undefined) {
+        if (old !== undefined) {
+          items.delete(key);
+          count--;
+          keyList = null;
+        }
+        return;
+      }
+      if (old === undefined) {
+        count++;
+        keyList = null;
+      }
+      items.set(key, newValue);
+      bytes += 2 * (key.length + newValue.length);
+    }
+
+    // ---- the write log and the peers (other documents of the tab with this origin) ----------------
+    // The log holds, per key, the latest write since the last flush, in the order Java must apply them
+    // so that its area ends up equal to this cache, keys in the same order. Java's listeners therefore
+    // see one change per key per flush, not every intermediate value.
+    const REMOVED = {__proto__: null};
+    const pending = sealedMap();
+    let pendingCount = 0;
+    let pendingCleared = false;
+    let flushQueued = false;
+    // Peers: the tab's other documents with this origin (same area). A removed iframe may stay on the
+    // list until the tab's next document starts; calling it is harmless, its window no longer runs tasks.
+    const peers = roster();
+    // Acquaintances: documents with this origin in the window's other tabs (Java's DocumentDirectory).
+    // Only so that their storage objects and ours work with each other's Storage methods and StorageEvent
+    // records, as a popup and its opener can in browsers; other tabs, other areas: no coherence, no events.
+    const acquaintances = roster();
+    quotaRecordElsewhere = function (error) {
+      const fromPeer = quotaRecordIn(peers, error);
+      return fromPeer !== undefined ? fromPeer : quotaRecordIn(acquaintances, error);
+    };
+
+    function quotaRecordIn(list, error) {
+      for (let i = 0; i < list.count; i++) {
+        const theirs = list.members[i].quotaRecordOf(error);
+        if (theirs !== undefined) {
+          return theirs;
+        }
+      }
+      return undefined;
+    }
+    // peers.count + acquaintances.count: while 0, no other realm's shell storage object exists that a
+    // page could hand our methods, so anything but our own object is WebKit's business.
+    let others = 0;
+    // Set when a peer (or Java) told us about a write: that peer may hold unsent writes, which must reach
+    // Java before ours do, or Java would apply two documents' writes out of order. Flushing the peers
+    // before our first write after theirs keeps at most one unsent log per area.
+    let peersMayHavePending = false;
+
+    function flushPeersFirst() {
+      if (peersMayHavePending) {
+        peersMayHavePending = false;
+        for (let i = 0; i < peers.count; i++) {
+          peers.members[i].flush();
+        }
+      }
+    }
+
+    function flush() {
+      flushQueued = false;
+      if (pendingCount === 0 && !pendingCleared) {
+        return;
+      }
+      const batch = [];
+      setPrototypeOf(batch, null);
+      let n = 0;
+      if (pendingCleared) {
+        batch[n++] = 'c';
+      }
+      pending.forEach(function (value, key) {
+        if (value === REMOVED) {
+          batch[n++] = 'r';
+          batch[n++] = key;
+        } else {
+          batch[n++] = 's';
+          batch[n++] = key;
+          batch[n++] = value;
+        }
+      });
+      pending.clear();
+      pendingCount = 0;
+      pendingCleared = false;
+      bridge.apply(jsonStringify(batch));
+    }
+
+    function queueFlush() {
+      if (pendingCount >= 50000) {
+        flush(); // a long-running writer of many keys: keep the log (and Java's lag) bounded
+      } else if (!flushQueued) {
+        flushQueued = true;
+        reflectApply(queueMicrotaskRef, win, [flush]);
+      }
+    }
+
+    function logSet(key, value) {
+      const previous = pending.get(key);
+      if (previous === REMOVED) {
+        flush(); // removed, then set again: the key moved to the end, Java must see the removal first
+      } else if (previous === undefined) {
+        pendingCount++;
+      }
+      pending.set(key, value);
+      queueFlush();
+    }
+
+    function logRemove(key) {
+      if (pending.has(key)) {
+        pending.delete(key);
+      } else {
+        pendingCount++;
+      }
+      pending.set(key, REMOVED);
+      queueFlush();
+    }
+
+    function logClear() {
+      pending.clear();
+      pendingCount = 0;
+      pendingCleared = true;
+      queueFlush();
+    }
+
+    function tellPeers(key, oldValue, newValue, cleared) {
+      if (peers.count === 0) {
+        return;
+      }
+      const url = reflectApply(documentUrlGetter, documentRef, []);
+      for (let i = 0; i < peers.count; i++) {
+        peers.members[i].change(key, oldValue, newValue, url, cleared);
+      }
+    }
+
+    // ---- writes: decided here, then applied everywhere in the tab, then logged for Java -----------
+    // 0 when done (or nothing to do); when the write would exceed the quota, nothing changes and the
+    // answer is the bytes the area would have needed (always > 0).
+    function trySetItem(key, value) {
+      const old = items.get(key);
+      if (old === value) {
+        return 0;
+      }
+      const after = bytes + 2 * (key.length + value.length) - (old === undefined ? 0 : 2 * (key.length + old.length));
+      if (after > quotaBytes && after > bytes) {
+        return after;
+      }
+      flushPeersFirst();
+      applyLocal(key, value, false);
+      logSet(key, value);
+      tellPeers(key, old === undefined ? null : old, value, false);
+      return 0;
+    }
+
+    function setItemImpl(key, value) {
+      const refused = trySetItem(key, value);
+      if (refused !== 0) {
+        throw quotaExceededError(quotaBytes, refused);
+      }
+    }
+
+    function removeItemImpl(key) {
+      const old = items.get(key);
+      if (old === undefined) {
+        return;
+      }
+      flushPeersFirst();
+      applyLocal(key, null, false);
+      logRemove(key);
+      tellPeers(key, old, null, false);
+    }
+
+    function clearImpl() {
+      if (count === 0) {
+        return;
+      }
+      flushPeersFirst();
+      applyLocal(null, null, true);
+      logClear();
+      tellPeers(null, null, null, true);
+    }
+

@@ -1,0 +1,77 @@
+// Stowage install script, part 6 of 6: window.sessionStorage, and the receiver the installer returns to
+// Java (changes pushed in, flush, peers and acquaintances). Closes the installer opened in part 3 and
+// the closure opened in part 1.
+
+    // ---- window.sessionStorage: an own accessor, like WebKit's, answering the same object always ----
+    defineProperty(win, 'sessionStorage', {
+      __proto__: null, enumerable: true, configurable: true,
+      get: masquerade(getOwnPropertyDescriptor({
+        get sessionStorage() {
+          return storage;
+        }
+      }, 'sessionStorage').get, nativeSessionStorageGetter())
+    });
+
+    // ---- the receiver: Java and the peers push changes here ----------------------------------------
+    return {
+      __proto__: null,
+      storage: storage,
+      ops: ownOps,
+      // The storage object our StorageEvent constructor or initStorageEvent gave this event, if any:
+      // another realm's storageArea getter asks when the event is not in its own record.
+      areaOf(event) {
+        return eventAreas.get(event);
+      },
+      // This realm's own record of a QuotaExceededError it made: another realm's quota/requested getter asks.
+      quotaRecordOf(error) {
+        return quotaRecords.get(error);
+      },
+      forgetEvent(event) {
+        eventAreas.delete(event);
+      },
+      // A change made by another document of the tab (called by that document's script) or by the shell
+      // (called by Java): the cache changes now, so a read right after the writer's call sees it; the
+      // event is a queued task, as browsers do it.
+      change(key, oldValue, newValue, url, cleared) {
+        peersMayHavePending = true;
+        // A change from elsewhere is later than anything still in our log for the same key (or, for a
+        // clear, for every key): drop those entries, or sending them would undo it in Java.
+        if (cleared) {
+          pending.clear();
+          pendingCount = 0;
+          pendingCleared = false;
+        } else if (pending.has(key)) {
+          pending.delete(key);
+          pendingCount--;
+        }
+        applyLocal(key, newValue, cleared);
+        const eventKey = cleared ? null : key;
+        const eventOld = cleared || oldValue === undefined ? null : oldValue;
+        const eventNew = cleared || newValue === undefined ? null : newValue;
+        reflectApply(setTimeoutRef, win, [function () {
+          fireStorageEvent(eventKey, eventOld, eventNew, url);
+        }, 0]);
+      },
+      // Java needs the area current (another document starts, the tab closes, the shell reads it).
+      flush() {
+        flush();
+      },
+      addPeer(id, peer) {
+        peers.add(id, peer);
+        others = peers.count + acquaintances.count;
+      },
+      removePeer(id) {
+        peers.remove(id);
+        others = peers.count + acquaintances.count;
+      },
+      addAcquaintance(id, other) {
+        acquaintances.add(id, other);
+        others = peers.count + acquaintances.count;
+      },
+      removeAcquaintance(id) {
+        acquaintances.remove(id);
+        others = peers.count + acquaintances.count;
+      }
+    };
+  };
+})()
