@@ -71,6 +71,16 @@ public final class StorageArea {
         return storageKey;
     }
 
+    /**
+     * Whether this area and {@code other} hold the very same items now because they share one copy-on-write
+     * map: a clone and its source before either of them wrote. Their contents are then equal without being
+     * compared, so a copy of one (a document's cache) can serve for the other. False when unsure: areas
+     * with separate maps may still hold equal items. Owner thread only, like every read.
+     */
+    public boolean sharesItemsWith(StorageArea other) {
+        return other == this || map() == other.map();
+    }
+
     /** The origin whose data this is: {@code storageKey().origin()}. */
     public Origin origin() {
         return storageKey.origin();

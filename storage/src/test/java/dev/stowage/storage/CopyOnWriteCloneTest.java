@@ -2,7 +2,9 @@ package dev.stowage.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,21 @@ class CopyOnWriteCloneTest {
         assertEquals("1", clone.area(A).get("a"));
         assertEquals("2", clone.area(B).get("b"));
         assertEquals(opener.totalBytesInUse(), clone.totalBytesInUse());
+    }
+
+    @Test
+    void aCloneAndItsSourceShareTheirItemsUntilEitherWrites() {
+        opener.area(A).set("k", "v");
+        opener.area(B).set("k", "v");
+        SessionNamespace clone = service.cloneNamespace(opener.id());
+        assertTrue(clone.area(A).sharesItemsWith(opener.area(A)));
+        assertTrue(opener.area(A).sharesItemsWith(opener.area(A)));
+        assertFalse(clone.area(A).sharesItemsWith(opener.area(B)), "equal items, other maps");
+        opener.area(A).set("k", "changed");
+        assertFalse(clone.area(A).sharesItemsWith(opener.area(A)), "a write forks the map");
+        assertTrue(clone.area(B).sharesItemsWith(opener.area(B)), "the other area still shares");
+        clone.area(B).remove("k");
+        assertFalse(clone.area(B).sharesItemsWith(opener.area(B)));
     }
 
     @Test

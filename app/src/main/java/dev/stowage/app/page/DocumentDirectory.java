@@ -1,6 +1,7 @@
 package dev.stowage.app.page;
 
 import dev.stowage.storage.Origin;
+import dev.stowage.storage.StorageArea;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ import netscape.javascript.JSObject;
 public final class DocumentDirectory {
     private static final System.Logger LOG = System.getLogger(DocumentDirectory.class.getName());
 
-    private record Entry(int id, PageStorage owner, JSObject receiver) {
+    private record Entry(int id, PageStorage owner, StorageArea area, JSObject receiver) {
     }
 
     private final Map<Origin, List<Entry>> byOrigin = new HashMap<>();
@@ -42,8 +43,12 @@ public final class DocumentDirectory {
         return ++lastId;
     }
 
-    /** Registers a started document and introduces it to the same-origin documents of the other tabs. */
-    void add(PageStorage owner, Origin origin, int id, JSObject receiver) {
+    /**
+     * Registers a started document (its area is {@code area}) and introduces it to the same-origin documents
+     * of the other tabs.
+     */
+    void add(PageStorage owner, StorageArea area, int id, JSObject receiver) {
+        Origin origin = area.origin();
         List<Entry> sameOrigin = byOrigin.computeIfAbsent(origin, o -> new ArrayList<>());
         for (Entry other : sameOrigin) {
             if (other.owner() != owner) {
@@ -51,7 +56,27 @@ public final class DocumentDirectory {
                 call(receiver, "addAcquaintance", other.id(), other.receiver());
             }
         }
-        sameOrigin.add(new Entry(id, owner, receiver));
+        sameOrigin.add(new Entry(id, owner, area, receiver));
+    }
+
+    /**
+     * A live document whose cache holds exactly {@code area}'s items, to seed a starting document of that
+     * area from: its area shares its copy-on-write map with {@code area} (a popup's copy and its opener's
+     * page, before either wrote), checked again after that document's tab sent Java its pending writes
+     * (its cache may hold writes Java has not seen yet, its own or its peers'). Seeding from it copies
+     * JavaScript strings that both documents' realms share, where a JSON seed of a big area costs tens of
+     * milliseconds to encode and parse. Null when there is none.
+     */
+    JSObject donorFor(StorageArea area) {
+        for (Entry entry : byOrigin.getOrDefault(area.origin(), List.of())) {
+            if (entry.area().sharesItemsWith(area)) {
+                entry.owner().flush();
+                if (entry.area().sharesItemsWith(area)) {
+                    return entry.receiver();
+                }
+            }
+        }
+        return null;
     }
 
     /** Forgets a document without calling into it (it may be gone) and tells its acquaintances. */

@@ -329,8 +329,11 @@ public final class PageStorage implements AutoCloseable {
             installer.call("call", null, null, null, MARKER);
             return;
         }
-        JSObject receiver = (JSObject) installer.call("call", null, bridge, bridge.seedJson(), MARKER,
-                (double) bridge.area().quotaBytes());
+        // A live document holding exactly this area's items (a popup's opener, a same-area frame) seeds the
+        // cache from its own, sharing the strings; otherwise the area goes over as JSON.
+        JSObject donor = bridge.area().length() == 0 ? null : directory.donorFor(bridge.area());
+        JSObject receiver = (JSObject) installer.call("call", null, bridge, donor == null ? bridge.seedJson() : null,
+                MARKER, (double) bridge.area().quotaBytes(), donor);
         bridge.connect(receiver);
         // After install.js, so that its Function.prototype.toString is the one navigation.js builds on.
         boolean main = frame == hook.mainFrame();
@@ -353,7 +356,7 @@ public final class PageStorage implements AutoCloseable {
             }
         }
         // Other tabs, same origin: they may hand each other their storage objects (a popup and its opener).
-        directory.add(this, bridge.area().origin(), bridge.id(), receiver);
+        directory.add(this, bridge.area(), bridge.id(), receiver);
     }
 
     private void blockNative(long frame) {

@@ -69,6 +69,40 @@ class OpenedTabsUiTest extends ShellTestBase {
     }
 
     @Test
+    void aWriteRightAfterWindowOpenStaysOutOfTheCopy() {
+        // The popup's page starts after the opener's click handler ended and sent its writes: the copy must
+        // still be the one taken inside window.open, whatever document seeds the popup's cache.
+        server.page("/after", "<!doctype html><title>after</title><button id='go' style='width: 200px; height: 40px'"
+                + " onclick=\"sessionStorage.setItem('k', 'before'); window.open('/after-seen');"
+                + " sessionStorage.setItem('k', 'after'); sessionStorage.setItem('extra', '1')\">go</button>");
+        server.page("/after-seen", "<!doctype html><script>document.title = 'seen ' + sessionStorage.getItem('k')"
+                + " + ' ' + sessionStorage.getItem('extra') + ' ' + sessionStorage.length;</script>");
+        launchWithSessionStorage(storage, server.url("/after"));
+        robot.clickOn(elementOnScreen("go"));
+        waitUntil("popup ran", () -> window.model().tabs().size() == 2
+                && window.model().tabs().get(1).labelBinding().get().startsWith("seen "));
+        assertEquals("seen before null 1", fx(() -> window.model().tabs().get(1).labelBinding().get()));
+    }
+
+    @Test
+    void aPopupOfTheSameItemsIsSeededWholeAndStaysIndependent() {
+        server.page("/many", "<!doctype html><title>many</title><script>for (var i = 0; i < 3000; i++) {"
+                + " sessionStorage.setItem('key' + i, 'value ' + i); }</script>"
+                + "<button id='go' style='width: 200px; height: 40px' onclick=\"window.open('/many-seen')\">go</button>");
+        server.page("/many-seen", "<!doctype html><script>var ok = sessionStorage.length === 3000;"
+                + "for (var i = 0; i < 3000 && ok; i++) { ok = sessionStorage.key(i) === 'key' + i"
+                + " && sessionStorage.getItem('key' + i) === 'value ' + i; }"
+                + "document.title = 'seen ' + ok; sessionStorage.setItem('key0', 'popup');</script>");
+        launchWithSessionStorage(storage, server.url("/many"));
+        robot.clickOn(elementOnScreen("go"));
+        waitUntil("popup ran", () -> window.model().tabs().size() == 2
+                && window.model().tabs().get(1).labelBinding().get().startsWith("seen "));
+        assertEquals("seen true", fx(() -> window.model().tabs().get(1).labelBinding().get()));
+        assertEquals("value 0", script(tabAt(0), "sessionStorage.getItem('key0')"));
+        assertEquals("popup", script(tabAt(1), "sessionStorage.getItem('key0')"));
+    }
+
+    @Test
     void aBlockedPopupLeavesNoTabAndNoNamespace() {
         int before = fx(() -> storage.namespaceIds().size());
         List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();

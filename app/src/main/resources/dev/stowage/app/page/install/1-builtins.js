@@ -7,8 +7,9 @@
 //
 // Java (PageStorage) evaluates the script in a frame whose window object was just created, before any
 // script of the document ran. Its completion value is the installer function; Java calls it once with
-// the document's bridge (or null for an opaque origin), the area's items as a JSON seed, the name of
-// the marker that tells Java the window is done and the area's quota. The installer returns the
+// the document's bridge (or null for an opaque origin), the area's items as a JSON seed (or null, and a
+// live document with the same items to copy them from), the name of the marker that tells Java the
+// window is done and the area's quota. The installer returns the
 // document's receiver: Java pushes changes made elsewhere through it, asks it to flush, and introduces
 // it to the other documents of the same tab and origin (its peers).
 //

@@ -3,7 +3,7 @@
 // in order (see part 1); the installer function opened here is closed in part 6, so parts 4-6 share
 // this document's state (items, count, peers, ...) as closure variables, which keeps the hot paths fast.
 
-  return function install(bridge, seedJson, marker, quotaBytes) {
+  return function install(bridge, seedJson, marker, quotaBytes, donor) {
     // The marker tells Java's guard that this window is done; non-configurable so no page can make us
     // install twice into a live document.
     defineProperty(win, marker, {
@@ -38,11 +38,21 @@
     let bytes = 0;
     let keyList = null; // items' keys in order, rebuilt lazily after an insert or a delete
 
-    const seed = jsonParse(seedJson);
-    for (let i = 0; i + 1 < seed.length; i += 2) {
-      items.set(seed[i], seed[i + 1]);
-      count++;
-      bytes += 2 * (seed[i].length + seed[i + 1].length);
+    if (seedJson === null) {
+      // Java found a live document whose cache holds exactly this area's items (see DocumentDirectory's
+      // donorFor): copy its entries; the strings themselves are shared, nothing is encoded or parsed.
+      donor.copyItems(function (value, key) {
+        items.set(key, value);
+        count++;
+        bytes += 2 * (key.length + value.length);
+      });
+    } else {
+      const seed = jsonParse(seedJson);
+      for (let i = 0; i + 1 < seed.length; i += 2) {
+        items.set(seed[i], seed[i + 1]);
+        count++;
+        bytes += 2 * (seed[i].length + seed[i + 1].length);
+      }
     }
 
     function keyAt(index) {

@@ -29,6 +29,11 @@
       forgetEvent(event) {
         eventAreas.delete(event);
       },
+      // A starting document of an area with the same items seeds its cache from ours (Java checked that
+      // our cache and its area agree); sink is that document's function, called per item in order.
+      copyItems(sink) {
+        items.forEach(sink);
+      },
       // A change made by another document of the tab (called by that document's script) or by the shell
       // (called by Java): the cache changes now, so a read right after the writer's call sees it; the
       // event is a queued task, as browsers do it.
