@@ -32,7 +32,10 @@ import netscape.javascript.JSObject;
 public final class DocumentDirectory {
     private static final System.Logger LOG = System.getLogger(DocumentDirectory.class.getName());
 
-    private record Entry(int id, PageStorage owner, StorageArea area, JSObject receiver) {
+    private record Entry(int id, PageStorage owner, DocumentBridge bridge, JSObject receiver) {
+        StorageArea area() {
+            return bridge.area();
+        }
     }
 
     private final Map<Origin, List<Entry>> byOrigin = new HashMap<>();
@@ -44,11 +47,12 @@ public final class DocumentDirectory {
     }
 
     /**
-     * Registers a started document (its area is {@code area}) and introduces it to the same-origin documents
-     * of the other tabs.
+     * Registers a started document (its bridge and its receiver) and introduces it to the same-origin
+     * documents of the other tabs.
      */
-    void add(PageStorage owner, StorageArea area, int id, JSObject receiver) {
-        Origin origin = area.origin();
+    void add(PageStorage owner, DocumentBridge bridge, JSObject receiver) {
+        Origin origin = bridge.area().origin();
+        int id = bridge.id();
         List<Entry> sameOrigin = byOrigin.computeIfAbsent(origin, o -> new ArrayList<>());
         for (Entry other : sameOrigin) {
             if (other.owner() != owner) {
@@ -56,7 +60,7 @@ public final class DocumentDirectory {
                 call(receiver, "addAcquaintance", other.id(), other.receiver());
             }
         }
-        sameOrigin.add(new Entry(id, owner, area, receiver));
+        sameOrigin.add(new Entry(id, owner, bridge, receiver));
     }
 
     /**
@@ -69,7 +73,9 @@ public final class DocumentDirectory {
      */
     JSObject donorFor(StorageArea area) {
         for (Entry entry : byOrigin.getOrDefault(area.origin(), List.of())) {
-            if (entry.area().sharesItemsWith(area)) {
+            // A document whose frame went away may stay listed until its tab's next document starts;
+            // calling into it would find nothing.
+            if (entry.area().sharesItemsWith(area) && entry.owner().isAlive(entry.bridge())) {
                 entry.owner().flush();
                 if (entry.area().sharesItemsWith(area)) {
                     return entry.receiver();

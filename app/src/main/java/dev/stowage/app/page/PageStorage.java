@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -86,17 +85,13 @@ public final class PageStorage implements AutoCloseable {
             "install/2-quota-exceeded-error.js", "install/3-document-cache.js", "install/4-storage-object.js",
             "install/5-storage-event.js", "install/6-receiver.js");
     private static final String NAVIGATION_SCRIPT = readScript("navigation.js");
-    // Only syntax, no page-replaceable function: a live page cannot make this lie about being done.
-    private static final String BLOCK_NATIVE = "Object.defineProperty(window, 'sessionStorage', {configurable: true,"
-            + " enumerable: true, get: function () { throw new DOMException('The operation is insecure.',"
-            + " 'SecurityError'); }})";
-    private static final String GUARD = "('" + MARKER + "' in window) ? null : ('' + self.origin)";
 
     private final Supplier<SessionNamespace> namespace;
     private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final Map<Long, DocumentBridge> bridges = new HashMap<>();
     private final Map<ChangeSource, Long> framesBySource = new HashMap<>();
     private DocumentStartHook hook;
+    private FrameTree tree;
     private WebEngine engine;
     private ChangeListener<Worker.State> loadListener;
     private boolean walking;
@@ -153,6 +148,7 @@ public final class PageStorage implements AutoCloseable {
         }
         PageStorage storage = new PageStorage(namespace, directory, requests);
         storage.hook = DocumentStartHook.install(engine, storage::onWindowCleared);
+        storage.tree = new FrameTree(storage.hook);
         // A navigation is about to replace the main frame's documents. Scripts that ran outside the
         // event loop (WebEngine.executeScript does not reach a microtask checkpoint) may still hold
         // writes; by the time the new window is cleared the old one can no longer be called.
@@ -192,8 +188,8 @@ public final class PageStorage implements AutoCloseable {
         if (hook == null || bridges.isEmpty()) {
             return;
         }
-        for (FrameState state : surveyAll()) {
-            DocumentBridge bridge = bridges.get(state.frame());
+        for (FrameTree.Frame state : tree.survey()) {
+            DocumentBridge bridge = bridges.get(state.id());
             if (bridge != null && !state.fresh()) {
                 bridge.flush(); // its window still carries our marker: the document we know, alive
             }
@@ -237,23 +233,16 @@ public final class PageStorage implements AutoCloseable {
         }
     }
 
-    /** A frame of the tree as the guard found it: fresh (not set up yet, with WebKit's origin) or ours. */
-    private record FrameState(long frame, String freshWindowOrigin) {
-        boolean fresh() {
-            return freshWindowOrigin != null;
-        }
-    }
-
     // Two passes, because a document that was replaced must never be called again (calling into a
     // window WebKit has torn down crashes it): first learn which frames hold our live documents, then
     // let go of the others without a single call into them, then set up the new ones.
     private void walk() {
-        List<FrameState> frames = surveyAll();
+        List<FrameTree.Frame> frames = tree.survey();
         Set<Long> live = new HashSet<>();
-        for (FrameState state : frames) {
+        for (FrameTree.Frame state : frames) {
             if (!state.fresh()) {
-                live.add(state.frame());
-                DocumentBridge bridge = bridges.get(state.frame());
+                live.add(state.id());
+                DocumentBridge bridge = bridges.get(state.id());
                 if (bridge != null) {
                     bridge.flush(); // a starting document's seed must hold everything written so far
                 }
@@ -264,49 +253,27 @@ public final class PageStorage implements AutoCloseable {
                 dropBridge(frame);
             }
         }
-        long mainFrame = frames.get(0).frame(); // surveyAll starts at the main frame
-        for (FrameState state : frames) {
+        long mainFrame = frames.get(0).id(); // the survey starts at the main frame
+        for (FrameTree.Frame state : frames) {
             if (state.fresh()) {
                 try {
-                    if (state.frame() == mainFrame) {
+                    if (state.id() == mainFrame) {
                         topLevelSite = Site.of(Origin.opaque()); // until resolved: never the previous page's
                     }
-                    Origin origin = resolveOrigin(state.frame(), state.freshWindowOrigin());
-                    if (state.frame() == mainFrame) {
+                    Origin origin = tree.resolveOrigin(state.id(), state.freshWindowOrigin());
+                    if (state.id() == mainFrame) {
                         topLevelSite = Site.of(origin);
                     }
-                    install(state.frame(), origin);
+                    install(state.id(), origin);
                 } catch (RuntimeException e) {
                     // One broken frame must not leave its siblings without storage; the shell shows it,
                     // and the frame must not quietly keep WebKit's own sessionStorage either.
-                    reportFailure("frame " + state.frame() + " (" + safeUrl(state.frame()) + ") got no sessionStorage: "
+                    reportFailure("frame " + state.id() + " (" + tree.safeUrl(state.id()) + ") got no sessionStorage: "
                             + e, e);
-                    blockNative(state.frame());
+                    tree.blockNative(state.id());
                 }
             }
         }
-    }
-
-    private void survey(long frame, List<FrameState> out) {
-        Object guard = hook.executeScript(frame, GUARD);
-        out.add(new FrameState(frame, guard instanceof String ? (String) guard : null));
-        for (long child : hook.childFrames(frame)) {
-            survey(child, out);
-        }
-    }
-
-    private Origin resolveOrigin(long frame, String windowOrigin) {
-        String url = hook.frameUrl(frame);
-        if (url == null || url.isEmpty() || url.startsWith("about:blank") || url.equals("about:srcdoc")) {
-            // These documents inherit the origin of whoever made them (parent, opener, creator script),
-            // which only WebKit knows; self.origin was read in the fresh window before any page script.
-            return "null".equals(windowOrigin) ? Origin.opaque() : Origin.of(windowOrigin);
-        }
-        Origin fromUrl = Origin.of(url);
-        if (fromUrl.isOpaque() || url.regionMatches(true, 0, "file:", 0, 5)) {
-            return fromUrl;
-        }
-        return fromUrl.serialize().equals(windowOrigin) ? fromUrl : Origin.opaque();
     }
 
     private void install(long frame, Origin origin) {
@@ -356,23 +323,7 @@ public final class PageStorage implements AutoCloseable {
             }
         }
         // Other tabs, same origin: they may hand each other their storage objects (a popup and its opener).
-        directory.add(this, bridge.area(), bridge.id(), receiver);
-    }
-
-    private void blockNative(long frame) {
-        try {
-            hook.executeScript(frame, BLOCK_NATIVE);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "could not even hide WebKit's sessionStorage in frame " + frame, e);
-        }
-    }
-
-    private String safeUrl(long frame) {
-        try {
-            return hook.frameUrl(frame);
-        } catch (RuntimeException e) {
-            return "?";
-        }
+        directory.add(this, bridge, receiver);
     }
 
     /** Lets go of a frame's document without calling into it: it may be gone already. */
@@ -396,22 +347,16 @@ public final class PageStorage implements AutoCloseable {
     }
 
     /** Whether {@code bridge}'s document is still in its frame: the frame exists and its window is ours. */
-    private boolean isAlive(DocumentBridge bridge) {
+    boolean isAlive(DocumentBridge bridge) {
         if (hook == null) {
             return false;
         }
-        for (FrameState state : surveyAll()) {
-            if (!state.fresh() && bridges.get(state.frame()) == bridge) {
+        for (FrameTree.Frame state : tree.survey()) {
+            if (!state.fresh() && bridges.get(state.id()) == bridge) {
                 return true;
             }
         }
         return false;
-    }
-
-    private List<FrameState> surveyAll() {
-        List<FrameState> frames = new ArrayList<>();
-        survey(hook.mainFrame(), frames);
-        return frames;
     }
 
     private void reportFailure(String message, Throwable cause) {
