@@ -82,9 +82,8 @@ public final class PageStorage implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PageStorage.class.getName());
     // The install script's parts, one job each (see part 1), joined in order into one closure.
     private static final String INSTALL_SCRIPT = readScript("install/1-builtins.js",
-            "install/2-quota-exceeded-error.js", "install/3-document-cache.js", "install/4-storage-object.js",
-            "install/5-storage-event.js", "install/6-receiver.js");
-    private static final String NAVIGATION_SCRIPT = readScript("navigation.js");
+            "install/2-quota-exceeded-error.js", "install/3-navigation.js", "install/4-document-cache.js",
+            "install/5-storage-object.js", "install/6-storage-event.js", "install/7-receiver.js");
 
     private final Supplier<SessionNamespace> namespace;
     private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>(this, "failure");
@@ -296,16 +295,25 @@ public final class PageStorage implements AutoCloseable {
             installer.call("call", null, null, null, MARKER);
             return;
         }
-        // A live document holding exactly this area's items (a popup's opener, a same-area frame) seeds the
-        // cache from its own, sharing the strings; otherwise the area goes over as JSON.
+        // A live document holding exactly this area's items (a popup's opener, a same-area frame) hands
+        // over its list, sharing the strings; otherwise, or if it cannot answer, the area goes over as JSON.
+        Object donorItems = null;
         JSObject donor = bridge.area().length() == 0 ? null : directory.donorFor(bridge.area());
-        JSObject receiver = (JSObject) installer.call("call", null, bridge, donor == null ? bridge.seedJson() : null,
-                MARKER, (double) bridge.area().quotaBytes(), donor);
-        bridge.connect(receiver);
-        // After install.js, so that its Function.prototype.toString is the one navigation.js builds on.
+        if (donor != null) {
+            try {
+                donorItems = donor.call("itemList");
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "a donor document could not list its items", e);
+            }
+        }
+        // A cheap check that the list is what Java expects: a donor that lost its realm answers undefined.
+        boolean donated = donorItems instanceof JSObject list
+                && list.getMember("length") instanceof Number n && n.intValue() == 2 * bridge.area().length();
         boolean main = frame == hook.mainFrame();
-        ((JSObject) hook.executeScript(frame, NAVIGATION_SCRIPT)).call("call", null, bridge, main,
+        JSObject receiver = (JSObject) installer.call("call", null, bridge, donated ? null : bridge.seedJson(),
+                MARKER, (double) bridge.area().quotaBytes(), donated ? donorItems : null, main,
                 main && requests.withoutOpener());
+        bridge.connect(receiver);
         List<DocumentBridge> others = List.copyOf(bridges.values());
         bridges.put(frame, bridge);
         framesBySource.put(bridge.source(), frame);

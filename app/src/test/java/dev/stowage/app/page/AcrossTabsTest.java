@@ -1,7 +1,6 @@
 package dev.stowage.app.page;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.stowage.app.testing.Fx;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
 import dev.stowage.storage.SessionStorageService;
@@ -11,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A popup and its opener are two tabs of one window with one origin: each can hand the other's

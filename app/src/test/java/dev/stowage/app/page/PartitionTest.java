@@ -1,9 +1,7 @@
 package dev.stowage.app.page;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.stowage.app.testing.Fx;
+import dev.stowage.app.testing.TestServer;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
 import dev.stowage.storage.Site;
@@ -14,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Storage partitioning ("Scope and lifetime" of web-storage-behaviour.md): an area belongs to an origin and

@@ -1,5 +1,7 @@
 package dev.stowage.app.page;
 
+import dev.stowage.app.testing.Fx;
+import dev.stowage.app.testing.TestServer;
 import dev.stowage.storage.SessionStorageService;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package dev.stowage.app.page;
 
+import dev.stowage.app.testing.Fx;
 import dev.stowage.storage.SessionNamespace;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

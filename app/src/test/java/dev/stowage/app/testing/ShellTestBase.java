@@ -16,9 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,8 +48,7 @@ public abstract class ShellTestBase {
 
     @BeforeAll
     static void startToolkitAndServer() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
+        Fx.start();
         server = new TestServer();
         profile = Files.createTempDirectory("stowage-test-profile");
     }
@@ -120,7 +116,9 @@ public abstract class ShellTestBase {
     /** Runs {@code action} on the FX thread and returns its result; fails the test if it throws or hangs. */
     protected static <T> T fx(Callable<T> action) {
         try {
-            return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            // Readers like selected() are also used inside conditions that already run on the FX thread.
+            return javafx.application.Platform.isFxApplicationThread() ? action.call()
+                    : Fx.call(action, java.time.Duration.ofMillis(TIMEOUT_MS));
         } catch (Exception e) {
             throw new AssertionError("FX action failed", e);
         }

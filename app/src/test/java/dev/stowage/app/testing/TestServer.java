@@ -3,8 +3,12 @@ package dev.stowage.app.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +17,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A real HTTP server on 127.0.0.1 (random port) for pages under test. Paths map to fixed responses; every
- * request's path and query is recorded so a test can see what a page sent (beacons from pagehide, favicons).
- * Unknown paths answer 404. Thread-safe.
+ * The test kit's one HTTP server: real HTTP on 127.0.0.1, a random port. It answers, in this order, the
+ * pages a test registered ({@link #page}, {@link #titled}, {@link #slow}, {@link #bytes}), {@code /echo?text}
+ * with the decoded text, and the files of the test resources folder {@code dev/stowage/app/page/pages/};
+ * anything else is 404. Every request's path and query and its {@code Referer} are recorded, so a test can
+ * see what a page sent (beacons from pagehide, favicons, popups). {@code http://127.0.0.1:port} and
+ * {@code http://localhost:port} are two origins (and two sites) of one server; a second server gives a
+ * third origin of the first site. Thread-safe.
  */
 public final class TestServer implements AutoCloseable {
+    private static final String RESOURCES = "/dev/stowage/app/page/pages";
+
+    static {
+        // Headers and body go out as two writes; without TCP_NODELAY, Nagle plus delayed ACKs add ~40 ms
+        // to every page load, which a thousand-navigation test cannot afford.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private record Response(int status, String contentType, byte[] body, long delayMillis) {
         Response(int status, String contentType, byte[] body) {
             this(status, contentType, body, 0);
@@ -29,8 +45,12 @@ public final class TestServer implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> referers = new ConcurrentHashMap<>();
 
-    public TestServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    public TestServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "test-http");
@@ -57,14 +77,18 @@ public final class TestServer implements AutoCloseable {
         return this;
     }
 
+    public TestServer bytes(String path, String contentType, byte[] body) {
+        routes.put(path, new Response(200, contentType, body.clone()));
+        return this;
+    }
+
     /** How many times {@code path} was requested (ignoring queries). */
     public long count(String path) {
         return requests.stream().filter(r -> r.equals(path) || r.startsWith(path + "?")).count();
     }
 
-    public TestServer bytes(String path, String contentType, byte[] body) {
-        routes.put(path, new Response(200, contentType, body.clone()));
-        return this;
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** {@code http://127.0.0.1:PORT} + path. */
@@ -72,9 +96,14 @@ public final class TestServer implements AutoCloseable {
         return base() + path;
     }
 
+    /** The same server as another origin and site: {@code http://localhost:PORT} + path. */
+    public String otherOriginUrl(String path) {
+        return "http://localhost:" + port() + path;
+    }
+
     /** {@code 127.0.0.1:PORT}, what a person would type. */
     public String hostPort() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return "127.0.0.1:" + port();
     }
 
     public String base() {
@@ -92,30 +121,49 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        requests.add(query == null ? path : path + "?" + query);
-        String referer = exchange.getRequestHeaders().getFirst("Referer");
-        referers.computeIfAbsent(query == null ? path : path + "?" + query, k -> new CopyOnWriteArrayList<>())
-                .add(referer == null ? "" : referer);
-        exchange.getRequestBody().readAllBytes();
-        Response response = routes.get(path);
-        if (response == null) {
-            response = new Response(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
-        }
-        if (response.delayMillis() > 0) {
-            try {
-                Thread.sleep(response.delayMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            String pathAndQuery = query == null ? path : path + "?" + query;
+            requests.add(pathAndQuery);
+            String referer = exchange.getRequestHeaders().getFirst("Referer");
+            referers.computeIfAbsent(pathAndQuery, k -> new CopyOnWriteArrayList<>()).add(referer == null ? "" : referer);
+            exchange.getRequestBody().readAllBytes();
+            Response response = respond(path, query);
+            if (response.delayMillis() > 0) {
+                try {
+                    Thread.sleep(response.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
             }
         }
-        exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(response.body());
+    }
+
+    private Response respond(String path, String query) throws IOException {
+        Response registered = routes.get(path);
+        if (registered != null) {
+            return registered;
         }
+        if (path.startsWith("/echo")) {
+            return new Response(200, "text/html; charset=utf-8",
+                    URLDecoder.decode(query == null ? "" : query, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+        }
+        if (!path.contains("..")) {
+            try (InputStream in = TestServer.class.getResourceAsStream(RESOURCES + path)) {
+                if (in != null) {
+                    String type = path.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8";
+                    return new Response(200, type, in.readAllBytes());
+                }
+            }
+        }
+        return new Response(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,4 +1,4 @@
-// Stowage: the shell's own sessionStorage for one document. Install script, part 1 of 6: the closure,
+// Stowage: the shell's own sessionStorage for one document. Install script, part 1 of 7: the closure,
 // the built-ins it captures, its containers and helpers.
 //
 // The script is six files in install/, one job each, that PageStorage joins in their numbered order
@@ -9,7 +9,8 @@
 // script of the document ran. Its completion value is the installer function; Java calls it once with
 // the document's bridge (or null for an opaque origin), the area's items as a JSON seed (or null, and a
 // live document with the same items to copy them from), the name of the marker that tells Java the
-// window is done and the area's quota. The installer returns the
+// window is done, the area's quota, and whether the frame is the tab's main frame and must disown its
+// opener (see part 3). The installer returns the
 // document's receiver: Java pushes changes made elsewhere through it, asks it to flush, and introduces
 // it to the other documents of the same tab and origin (its peers).
 //

@@ -1,9 +1,9 @@
-// Stowage install script, part 3 of 6: the installer Java calls per document, and the document's cache,
-// write log, peers and writes. A fragment of the one closure that PageStorage builds from install/1-6
-// in order (see part 1); the installer function opened here is closed in part 6, so parts 4-6 share
+// Stowage install script, part 4 of 7: the installer Java calls per document, and the document's cache,
+// write log, peers and writes. A fragment of the one closure that PageStorage builds from install/1-7
+// in order (see part 1); the installer function opened here is closed in part 7, so parts 5-7 share
 // this document's state (items, count, peers, ...) as closure variables, which keeps the hot paths fast.
 
-  return function install(bridge, seedJson, marker, quotaBytes, donor) {
+  return function install(bridge, seedJson, marker, quotaBytes, donorItems, mainFrame, withoutOpener) {
     // The marker tells Java's guard that this window is done; non-configurable so no page can make us
     // install twice into a live document.
     defineProperty(win, marker, {
@@ -32,27 +32,22 @@
       return null;
     }
 
+    installNavigation(bridge, mainFrame, withoutOpener);
+
     // ---- the cache: items in insertion order, served to every read --------------------------------
     const items = sealedMap();
     let count = 0;
     let bytes = 0;
     let keyList = null; // items' keys in order, rebuilt lazily after an insert or a delete
 
-    if (seedJson === null) {
-      // Java found a live document whose cache holds exactly this area's items (see DocumentDirectory's
-      // donorFor): copy its entries; the strings themselves are shared, nothing is encoded or parsed.
-      donor.copyItems(function (value, key) {
-        items.set(key, value);
-        count++;
-        bytes += 2 * (key.length + value.length);
-      });
-    } else {
-      const seed = jsonParse(seedJson);
-      for (let i = 0; i + 1 < seed.length; i += 2) {
-        items.set(seed[i], seed[i + 1]);
-        count++;
-        bytes += 2 * (seed[i].length + seed[i + 1].length);
-      }
+    // The seed: the area's items as [key, value, key, value...], from JSON, or when Java found a live
+    // document whose cache holds exactly this area's items, that document's list (see DocumentDirectory's
+    // donorFor): the strings themselves are shared, nothing was encoded or parsed.
+    const seed = seedJson === null ? donorItems : jsonParse(seedJson);
+    for (let i = 0; i + 1 < seed.length; i += 2) {
+      items.set(seed[i], seed[i + 1]);
+      count++;
+      bytes += 2 * (seed[i].length + seed[i + 1].length);
     }
 
     function keyAt(index) {

@@ -1,26 +1,18 @@
-// Stowage: tells the shell how a document is about to open a new tab.
-//
+// Stowage install script, part 3 of 7: what the shell must hear about new tabs and history, because
 // WebKit in JavaFX calls the shell's popup handler without the URL, the target name, or the page's
-// noopener/noreferrer (it honours neither). So this script, evaluated by Java (PageStorage) in every new
-// document right after install.js and before any page script, announces each would-be popup to Java
-// through the document's bridge, just before WebKit asks for the window: from window.open, from the
-// activation of a link or an image-map area with a target, and from a form submission with a target.
-// Java keeps the announcement for the current event only, and decides the tab's storage and opener.
+// noopener/noreferrer (it honours neither), and its own history list cannot hold a duplicated tab's
+// entries. A fragment of the one closure that PageStorage builds from install/1-7 in order (see part 1);
+// it captures what it needs now and gives the installer (part 4) installNavigation(), which it calls
+// for every document that has a bridge.
 //
-// In the main frame it also routes history.back(), forward() and go() to the shell, whose history may hold
-// entries WebKit never saw (a duplicated tab's). history.length stays WebKit's.
-//
-// Same rules as install.js: every built-in is captured now, while the realm is pristine; the bridge stays
-// in this closure; replaced functions print as the native ones.
-(function () {
-  'use strict';
+// installNavigation announces each would-be popup to Java through the document's bridge, just before
+// WebKit asks for the window: from window.open, from the activation of a link or an image-map area with
+// a target, and from a form submission with a target. Java keeps the announcement for the current event
+// only, and decides the tab's storage and opener. In the main frame it also routes history.back(),
+// forward() and go() to the shell, whose history may hold entries WebKit never saw (a duplicated tab's;
+// history.length stays WebKit's), and, in a tab opened with noopener, disowns window.opener.
 
-  const win = window;
-  const ObjectRef = Object;
-  const defineProperty = ObjectRef.defineProperty;
-  const getOwnPropertyDescriptor = ObjectRef.getOwnPropertyDescriptor;
-  const reflectApply = Reflect.apply;
-  const jsonStringify = JSON.stringify;
+  // ---- captured built-ins for navigation (the rest are part 1's) -----------------------------------
   const URLRef = win.URL;
   const urlHrefGetter = getOwnPropertyDescriptor(URLRef.prototype, 'href').get;
   const stringProto = String.prototype;
@@ -29,9 +21,6 @@
   const charCodeAt = stringProto.charCodeAt;
   const indexOf = stringProto.indexOf;
   const slice = stringProto.slice;
-  const functionProto = Function.prototype;
-  const nativeFunctionToString = functionProto.toString;
-  const currentToString = functionProto.toString; // install.js's, which masks its own replacements
   const addEventListener = win.EventTarget.prototype.addEventListener;
   const eventTargetGetter = getOwnPropertyDescriptor(win.Event.prototype, 'target').get;
   const defaultPreventedGetter = getOwnPropertyDescriptor(win.Event.prototype, 'defaultPrevented').get;
@@ -49,33 +38,14 @@
   const formProto = HTMLFormElementRef.prototype;
   const formActionGetter = getOwnPropertyDescriptor(formProto, 'action').get;
   const nativeSubmit = formProto.submit;
-  const documentRef = win.document;
   const baseUriGetter = getOwnPropertyDescriptor(win.Node.prototype, 'baseURI').get;
   const querySelector = win.Document.prototype.querySelector;
   const nativeOpen = win.open;
   const historyProto = win.History.prototype;
   const hasInstance = functionProto[Symbol.hasInstance];
-  const setPrototypeOf = ObjectRef.setPrototypeOf;
   // Not the instanceof operator: a page may give a constructor its own Symbol.hasInstance.
   function instanceOf(value, type) {
     return value !== null && typeof value === 'object' && reflectApply(hasInstance, type, [value]);
-  }
-
-  // Our replacements and the native source text each must print.
-  const masked = [];
-  setPrototypeOf(masked, null); // a page's setters on Array.prototype must not see our writes
-  function masquerade(ours, original) {
-    masked[masked.length] = ours;
-    masked[masked.length] = reflectApply(nativeFunctionToString, original, []);
-    return ours;
-  }
-  function maskedSource(fn) {
-    for (let i = 0; i < masked.length; i += 2) {
-      if (masked[i] === fn) {
-        return masked[i + 1];
-      }
-    }
-    return undefined;
   }
 
   // Words separated by ASCII white space or commas. Not String.prototype.split with a RegExp: that calls
@@ -159,15 +129,7 @@
     }
   }
 
-  function replaceMethod(proto, name, ours) {
-    const original = getOwnPropertyDescriptor(proto, name);
-    defineProperty(proto, name, {
-      __proto__: null, value: masquerade(ours, original.value), writable: original.writable,
-      enumerable: original.enumerable, configurable: original.configurable
-    });
-  }
-
-  return function install(bridge, mainFrame, withoutOpener) {
+  function installNavigation(bridge, mainFrame, withoutOpener) {
     if (withoutOpener) {
       win.opener = null; // the Standard's "disown": the tab was opened with noopener
     }
@@ -199,7 +161,7 @@
     }
 
     // ---- window.open ------------------------------------------------------------------------------
-    const open = masquerade({
+    const open = {
       open(url, target, features) {
         const argc = arguments.length;
         const t = target === undefined ? '_blank' : `${target}`;
@@ -213,12 +175,8 @@
         // The Standard: with noopener (noreferrer implies it) window.open returns null.
         return flags === '' ? opened : null;
       }
-    }.open, nativeOpen);
-    const openDescriptor = getOwnPropertyDescriptor(win, 'open');
-    defineProperty(win, 'open', {
-      __proto__: null, value: open, writable: openDescriptor.writable,
-      enumerable: openDescriptor.enumerable, configurable: openDescriptor.configurable
-    });
+    }.open;
+    replaceMethod(win, 'open', open);
 
     // ---- links and areas: announced when the click starts its way down, before any default action ---
     function linkOf(event) {
@@ -293,33 +251,13 @@
     }, true]);
 
     // form.submit() fires no submit event.
-    const submit = masquerade({
+    const submit = {
       submit() {
         if (instanceOf(this, HTMLFormElementRef)) {
           announceForm(this, null);
         }
         return reflectApply(nativeSubmit, this, []);
       }
-    }.submit, nativeSubmit);
-    const submitDescriptor = getOwnPropertyDescriptor(formProto, 'submit');
-    defineProperty(formProto, 'submit', {
-      __proto__: null, value: submit, writable: submitDescriptor.writable,
-      enumerable: submitDescriptor.enumerable, configurable: submitDescriptor.configurable
-    });
-
-    // ---- Function.prototype.toString: ours print as native code too --------------------------------
-    const toString = masquerade({
-      toString() {
-        const source = maskedSource(this);
-        return source !== undefined ? source : reflectApply(currentToString, this, arguments);
-      }
-    }.toString, currentToString);
-    // currentToString may be install.js's replacement: print what it prints for itself.
-    masked[masked.length - 1] = reflectApply(currentToString, currentToString, []);
-    const toStringDescriptor = getOwnPropertyDescriptor(functionProto, 'toString');
-    defineProperty(functionProto, 'toString', {
-      __proto__: null, value: toString, writable: toStringDescriptor.writable,
-      enumerable: toStringDescriptor.enumerable, configurable: toStringDescriptor.configurable
-    });
-  };
-})()
+    }.submit;
+    replaceMethod(formProto, 'submit', submit);
+  }

@@ -1,4 +1,4 @@
-package dev.stowage.app.page;
+package dev.stowage.app.testing;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -13,14 +13,14 @@ import org.testfx.api.FxToolkit;
  * The one place tests meet the FX thread: starts the toolkit once per JVM (Monocle, headless, from the
  * surefire argLine) and runs work on the FX thread with a deadline, rethrowing what it threw.
  */
-final class Fx {
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+public final class Fx {
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static boolean started;
 
     private Fx() {
     }
 
-    static synchronized void start() {
+    public static synchronized void start() {
         if (started) {
             return;
         }
@@ -37,11 +37,11 @@ final class Fx {
     }
 
     /** Runs {@code work} on the FX thread and waits for its result. */
-    static <T> T call(Callable<T> work) {
+    public static <T> T call(Callable<T> work) {
         return call(work, TIMEOUT);
     }
 
-    static <T> T call(Callable<T> work, Duration timeout) {
+    public static <T> T call(Callable<T> work, Duration timeout) {
         start();
         if (Platform.isFxApplicationThread()) {
             throw new IllegalStateException("Fx.call from the FX thread would wait for itself");
@@ -73,7 +73,7 @@ final class Fx {
         }
     }
 
-    static void run(Runnable work) {
+    public static void run(Runnable work) {
         call(() -> {
             work.run();
             return null;

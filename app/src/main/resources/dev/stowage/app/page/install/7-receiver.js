@@ -1,5 +1,5 @@
-// Stowage install script, part 6 of 6: window.sessionStorage, and the receiver the installer returns to
-// Java (changes pushed in, flush, peers and acquaintances). Closes the installer opened in part 3 and
+// Stowage install script, part 7 of 7: window.sessionStorage, and the receiver the installer returns to
+// Java (changes pushed in, flush, peers and acquaintances). Closes the installer opened in part 4 and
 // the closure opened in part 1.
 
     // ---- window.sessionStorage: an own accessor, like WebKit's, answering the same object always ----
@@ -30,9 +30,17 @@
         eventAreas.delete(event);
       },
       // A starting document of an area with the same items seeds its cache from ours (Java checked that
-      // our cache and its area agree); sink is that document's function, called per item in order.
-      copyItems(sink) {
-        items.forEach(sink);
+      // our cache and its area agree): our items as [key, value, key, value...], in order, in an array
+      // with no prototype, so no setter a page put on Array.prototype sees them.
+      itemList() {
+        const list = [];
+        setPrototypeOf(list, null);
+        let n = 0;
+        items.forEach(function (value, key) {
+          list[n++] = key;
+          list[n++] = value;
+        });
+        return list;
       },
       // A change made by another document of the tab (called by that document's script) or by the shell
       // (called by Java): the cache changes now, so a read right after the writer's call sees it; the
