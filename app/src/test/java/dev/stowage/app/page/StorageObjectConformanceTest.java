@@ -1,18 +1,15 @@
 package dev.stowage.app.page;
 
 import dev.stowage.app.testing.Fx;
-import dev.stowage.app.testing.TestServer;
 import dev.stowage.storage.SessionStorageService;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * "The Storage object" section of web-storage-behaviour.md, one check per behaviour, in one page run
  * against the shell's sessionStorage and against WebKit's own.
  */
-class StorageObjectConformanceTest {
+class StorageObjectConformanceTest extends PageTestBase {
     /**
      * Where WebKit's own sessionStorage (JavaFX 21, AppleWebKit/623.1) differs from the behaviour file,
      * measured: these checks fail natively and only these. Everything else must match.
@@ -39,18 +36,6 @@ class StorageObjectConformanceTest {
             "named: the hidden item is not an own key",
             // WebKit lets a page make Storage non-extensible.
             "named: Object.preventExtensions is refused");
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void serve() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void theShellsSessionStorageBehavesLikeABrowsers() {

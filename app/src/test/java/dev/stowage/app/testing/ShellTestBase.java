@@ -22,7 +22,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.testfx.api.FxRobot;
@@ -34,28 +33,20 @@ import org.testfx.util.WaitForAsyncUtils;
  * window through {@link #robot} (real key presses and clicks) and read state through {@link #fx}, which
  * runs on the FX thread because WebEngine and the models may only be touched there.
  */
-public abstract class ShellTestBase {
+public abstract class ShellTestBase extends KitTestBase {
     /** The platform shortcut key, as the shell binds it. */
     protected static final KeyCode SHORTCUT =
             System.getProperty("os.name", "").toLowerCase().startsWith("mac") ? KeyCode.META : KeyCode.CONTROL;
     private static final long TIMEOUT_MS = 10_000;
 
-    protected static TestServer server;
     private static Path profile;
 
     protected final FxRobot robot = new FxRobot();
     protected BrowserWindow window;
 
     @BeforeAll
-    static void startToolkitAndServer() throws Exception {
-        Fx.start();
-        server = new TestServer();
+    static void createProfile() throws Exception {
         profile = Files.createTempDirectory("stowage-test-profile");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
     }
 
     @AfterEach
