@@ -13,7 +13,6 @@ import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.web.WebEngine;
 
@@ -80,11 +79,6 @@ public final class TabStorages implements TabEngineInitializer {
             byTab.remove(tab.id());
             service.deleteNamespace(namespace.id(), false);
         });
-    }
-
-    /** The namespace of the open tab {@code tabId}. */
-    public Optional<SessionNamespace> namespaceOf(String tabId) {
-        return Optional.ofNullable(byTab.get(tabId)).map(TabStorage::namespace);
     }
 
     private SessionNamespace startNamespace(TabStart start) {

@@ -27,17 +27,12 @@ public final class BrowserTab {
     /** How long a closing tab waits for its page to unload before it is dropped anyway. */
     static final Duration UNLOAD_TIMEOUT = Duration.seconds(3);
 
-    private static final String LINK_AT_POINT = "(function(x,y){var e=document.elementFromPoint(x,y);"
-            + "var a=e&&e.closest?e.closest('a[href]'):null;return a?a.href:'';})(%f,%f)";
-    private static final String LINK_OPTS_OUT_AT_POINT = "(function(x,y){var e=document.elementFromPoint(x,y);"
-            + "var a=e&&e.closest?e.closest('a[href]'):null;if(!a){return false;}"
-            + "var r=' '+(a.getAttribute('rel')||'').toLowerCase().split(/[\\s,]+/).join(' ')+' ';"
-            + "return r.indexOf(' noopener ')>=0||r.indexOf(' noreferrer ')>=0;})(%f,%f)";
 
     private final TabModel model;
     private final String openerId;
     /** The target name a page gave this tab when it opened it ({@code window.open(url, name)}), or null. */
     private final String name;
+    private final String group;
     private final boolean withoutOpener;
     private final PendingOpenIntent openIntent = new PendingOpenIntent();
     private final WebView webView;
@@ -52,10 +47,12 @@ public final class BrowserTab {
     private final List<Runnable> closeActions = new ArrayList<>();
     private final HistoryFollower history;
 
-    BrowserTab(TabModel model, String openerId, String name, boolean withoutOpener, FaviconLoader favicons) {
+    BrowserTab(TabModel model, String openerId, String name, String group, boolean withoutOpener,
+               FaviconLoader favicons) {
         this.model = Objects.requireNonNull(model, "model");
         this.openerId = openerId;
         this.name = name;
+        this.group = Objects.requireNonNull(group, "group");
         this.withoutOpener = withoutOpener;
         this.favicons = Objects.requireNonNull(favicons, "favicons");
         this.webView = new WebView();
@@ -78,6 +75,11 @@ public final class BrowserTab {
     /** The target name this tab was opened under, if a page named it. */
     public Optional<String> name() {
         return Optional.ofNullable(name);
+    }
+
+    /** The id of this tab's group: the tabs whose pages may find each other by name (see {@link TabOpening}). */
+    String group() {
+        return group;
     }
 
     /**
@@ -129,6 +131,7 @@ public final class BrowserTab {
     /** Loads {@code url} as if a link led there. */
     public void load(String url) {
         typedAddress = null;
+        history.forgetPending();
         startLoad(url);
     }
 
@@ -136,6 +139,7 @@ public final class BrowserTab {
     void loadTyped(String typed, String url) {
         typedAddress = typed;
         model.addressProperty().set(typed);
+        history.forgetPending();
         startLoad(url);
     }
 
@@ -157,6 +161,7 @@ public final class BrowserTab {
     }
 
     public void stop() {
+        history.forgetPending();
         engine.getLoadWorker().cancel();
     }
 
@@ -170,14 +175,13 @@ public final class BrowserTab {
 
     /** Goes {@code offset} entries through the shell's history (negative: back); nothing if there is none. */
     public void go(int offset) {
-        TabHistory entries = history.history();
-        int target = entries.index() + offset;
-        if (offset != 0 && target >= 0 && target < entries.entries().size()) {
-            model.errorProperty().set(null);
-            typedAddress = null;
-            loadingErrorPage = false;
-            history.go(offset);
+        if (!history.canGo(offset)) {
+            return;
         }
+        model.errorProperty().set(null);
+        typedAddress = null;
+        loadingErrorPage = false;
+        history.go(offset);
     }
 
     /**
@@ -237,6 +241,8 @@ public final class BrowserTab {
     void unload(Runnable whenDone) {
         Objects.requireNonNull(whenDone, "whenDone");
         closing = true;
+        // A page's pagehide/unload handlers may call window.open: a closing tab opens nothing.
+        engine.setCreatePopupHandler(features -> null);
         Runnable[] finish = new Runnable[1];
         PauseTransition timeout = new PauseTransition(UNLOAD_TIMEOUT);
         ChangeListener<Worker.State> done = (obs, old, state) -> {
@@ -288,32 +294,15 @@ public final class BrowserTab {
 
     /**
      * Whether the link at WebView coordinates ({@code x}, {@code y}) says {@code rel=noopener} or
-     * {@code noreferrer}: a tab the shell opens from it gets no copy of this tab's storage. The page may
-     * lie here only about its own links.
+     * {@code noreferrer}: a tab the shell opens from it gets no copy of this tab's storage.
      */
     boolean linkOptsOutAt(double x, double y) {
-        if (closing || engine.getDocument() == null) {
-            return false;
-        }
-        try {
-            return Boolean.TRUE.equals(engine.executeScript(String.format(java.util.Locale.ROOT, LINK_OPTS_OUT_AT_POINT, x, y)));
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return !closing && PageLinks.optsOutAt(engine, x, y);
     }
 
     /** The absolute URL of the link at WebView coordinates ({@code x}, {@code y}), or "" when there is none. */
     String linkAt(double x, double y) {
-        if (closing || engine.getDocument() == null) {
-            return "";
-        }
-        try {
-            Object href = engine.executeScript(String.format(java.util.Locale.ROOT, LINK_AT_POINT, x, y));
-            return href instanceof String s ? s : "";
-        } catch (RuntimeException e) {
-            // A page whose script broke its own DOM has no link we can name; not worth an error.
-            return "";
-        }
+        return closing ? "" : PageLinks.urlAt(engine, x, y);
     }
 
     private void onLocation(String location) {

@@ -137,14 +137,9 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         return tabs.get(model);
     }
 
-    /** Which tabs opened from a page start with a copy of its tab's storage. */
-    public ClonePolicy clonePolicy() {
-        return newTabs.policy();
-    }
-
     /** Opens a tab with empty storage at the end of the strip loading {@code url} (none: a new-tab page). */
     public BrowserTab openTab(String url, boolean select) {
-        return openTab(url, model.tabs().size(), select, null, TabStart.FRESH, null);
+        return openTab(TabOpening.fresh(url, model.tabs().size(), select));
     }
 
     @Override
@@ -156,26 +151,23 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * The one way a tab is made: every other way of opening one (new tab, command line, popup, background
      * link, duplicate) comes here with the reason its storage starts as it does.
      */
-    BrowserTab openTab(String url, int index, boolean select, BrowserTab opener, TabStart start, String name) {
-        return openTab(url, index, select, opener, start, name, false);
-    }
-
-    /** {@link #openTab(String, int, boolean, BrowserTab, TabStart, String)} for a popup WebKit must not give an opener. */
-    BrowserTab openTab(String url, int index, boolean select, BrowserTab opener, TabStart start, String name,
-                       boolean withoutOpener) {
+    BrowserTab openTab(TabOpening opening) {
         TabModel tabModel = new TabModel(newTabId());
-        BrowserTab tab = new BrowserTab(tabModel, opener == null ? null : opener.id(), name, withoutOpener, favicons);
+        BrowserTab opener = opening.opener();
+        String group = opening.related() ? opener.group() : tabModel.id();
+        BrowserTab tab = new BrowserTab(tabModel, opener == null ? null : opener.id(), opening.name(), group,
+                opening.withoutOpener(), favicons);
         if (webDataDir != null) {
             tab.engine().setUserDataDirectory(webDataDir.toFile());
         }
         new PageContextMenu(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut)).install();
         LinkClicks.install(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut));
         tab.engine().setCreatePopupHandler(features -> popupHandler.createPopup(tab, features, this));
-        initializer.initialize(tab.engine(), tab, Objects.requireNonNull(start, "start"));
+        initializer.initialize(tab.engine(), tab, opening.start());
         tabs.put(tabModel, tab);
-        model.add(tabModel, index, select);
-        if (url != null) {
-            tab.load(url);
+        model.add(tabModel, opening.index(), opening.select());
+        if (opening.url() != null) {
+            tab.load(opening.url());
         }
         return tab;
     }
@@ -189,15 +181,25 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
-    /** The open tab, other than {@code except}, that a page named {@code name} when it opened it; or null. */
-    BrowserTab tabNamed(String name, BrowserTab except) {
+    /**
+     * The open tab, other than {@code asking}, that a page named {@code name} when it opened it, among the
+     * tabs of {@code asking}'s group (a page may find by name only the tabs related to its own, as in the
+     * Standard: a tab opened with noopener, or by the user, starts a group of its own); or null.
+     */
+    BrowserTab tabNamed(String name, BrowserTab asking) {
         for (TabModel tabModel : model.tabs()) {
             BrowserTab tab = tabs.get(tabModel);
-            if (tab != null && tab != except && tab.isOpen() && tab.name().filter(name::equals).isPresent()) {
+            if (tab != null && tab != asking && tab.isOpen() && tab.group().equals(asking.group())
+                    && tab.name().filter(name::equals).isPresent()) {
                 return tab;
             }
         }
         return null;
+    }
+
+    /** Whether the window is closing: its tabs open no more tabs. */
+    boolean isClosing() {
+        return closing;
     }
 
     /** Closes every tab (unloading each page), then the stage. Idempotent. */
@@ -285,7 +287,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void reopenClosed() {
-        model.popClosed().ifPresent(closed -> openTab(closed.url(), closed.index(), true, null, TabStart.FRESH, null));
+        model.popClosed().ifPresent(closed -> openTab(TabOpening.fresh(closed.url(), closed.index(), true)));
     }
 
     @Override

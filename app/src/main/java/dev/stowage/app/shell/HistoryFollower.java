@@ -68,12 +68,15 @@ final class HistoryFollower {
         load.accept(entries.get(current).url());
     }
 
-    /** Goes {@code delta} entries back (negative) or forward; nothing if there is no such entry. */
+    /**
+     * Goes {@code delta} entries back (negative) or forward; nothing if there is no such entry. Counted from
+     * the entry a traversal is still heading for, so Back pressed twice goes two entries back.
+     */
     void go(int delta) {
-        int target = history.index() + delta;
-        if (delta == 0 || target < 0 || target >= history.entries().size()) {
+        if (!canGo(delta)) {
             return;
         }
+        int target = (pendingTarget >= 0 ? pendingTarget : history.index()) + delta;
         WebHistory webHistory = engine.getHistory();
         int engineTarget = history.engineIndexOf(target);
         pendingTarget = target;
@@ -85,6 +88,31 @@ final class HistoryFollower {
             pendingByLoad = true;
             load.accept(history.entries().get(target).url());
         }
+    }
+
+    /** Whether there is an entry {@code delta} entries from the current one (or the one being reached). */
+    boolean canGo(int delta) {
+        int target = (pendingTarget >= 0 ? pendingTarget : history.index()) + delta;
+        return delta != 0 && target >= 0 && target < history.entries().size();
+    }
+
+    /** A load that is not a traversal (a typed URL, a link the shell opens, Stop) ends any pending one. */
+    void forgetPending() {
+        pendingTarget = -1;
+    }
+
+    /**
+     * Whether a new entry is the landing of the traversal-by-load in progress: its URL is the target
+     * entry's (a page's own navigation that came first, or a redirect, counts as a new entry instead).
+     */
+    private boolean isPendingLanding(HistoryEntry entry) {
+        return pendingTarget >= 0 && pendingByLoad && pendingTarget < history.entries().size()
+                && withoutFragment(history.entries().get(pendingTarget).url()).equals(withoutFragment(entry.url()));
+    }
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
     }
 
     private void queueSync() {
@@ -108,7 +136,7 @@ final class HistoryFollower {
         boolean newEntry = !containsSame(seen, current);
         if (newEntry) {
             history.engineTruncatedFrom(w);
-            if (pendingTarget >= 0 && pendingByLoad) {
+            if (isPendingLanding(entry)) {
                 history.landed(pendingTarget, w);
                 history.updateCurrent(entry);
             } else {

@@ -17,6 +17,8 @@ import javafx.scene.web.WebEngine;
  * ({@link WindowModel#backgroundInsertIndex}). FX thread only.
  */
 final class NewTabRouter {
+    private static final System.Logger LOG = System.getLogger(NewTabRouter.class.getName());
+
     private final BrowserWindow window;
     private final ClonePolicy policy;
 
@@ -25,54 +27,68 @@ final class NewTabRouter {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    ClonePolicy policy() {
-        return policy;
-    }
-
-    /** See {@link PopupHandler.TabOpener#openPopup}. */
+    /** See {@link PopupHandler.TabOpener#openPopup}. Never throws into WebKit: a failure blocks the popup. */
     WebEngine openPopup(BrowserTab opener) {
         OpenIntent intent = opener.takeOpenIntent().orElse(null);
+        if (!opener.isOpen() || window.isClosing()) {
+            return null; // a page's pagehide or unload handler: a closing tab opens nothing
+        }
+        try {
+            return route(opener, intent);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "a popup of tab " + opener.id() + " could not be opened", e);
+            return null;
+        }
+    }
+
+    private WebEngine route(BrowserTab opener, OpenIntent intent) {
         if (intent != null && intent.namedTarget()) {
             BrowserTab named = window.tabNamed(intent.target(), opener);
             if (named != null) {
-                // A name that names an open tab navigates that tab and copies nothing. WebKit loads into the
-                // engine we hand back, and window.open returns that tab's window, as in browsers.
+                // A name that names a tab of the opener's group navigates that tab and copies nothing. WebKit
+                // loads into the engine we hand back, and window.open returns that tab's window.
                 window.model().select(named.model());
                 if (intent.optedOut()) {
-                    loadFromShell(named, intent.url());
+                    loadFromShell(named, intent.url(), opener);
                     return null;
                 }
                 return named.engine();
             }
         }
-        String name = intent != null && intent.namedTarget() ? intent.target() : null;
+        int index = indexAfter(opener);
         if (intent != null && intent.noreferrer() && intent.kind() != OpenIntent.Kind.FORM) {
             // WebKit here ignores noreferrer: it would send a Referer and set window.opener. So the shell
-            // opens this tab itself (engine.load sends no Referer; no opener) and blocks WebKit's.
-            BrowserTab tab = window.openTab(null, indexAfter(opener), true, opener, TabStart.FRESH, name);
-            loadFromShell(tab, intent.url());
+            // opens this tab itself (engine.load sends no Referer; no opener) and blocks WebKit's. A tab
+            // kept apart gets no name its opener could find it by.
+            BrowserTab tab = window.openTab(new TabOpening(null, index, true, opener, TabStart.FRESH, null, false, false));
+            loadFromShell(tab, intent.url(), opener);
             return null;
         }
         if (intent != null && intent.optedOut()) {
             // noopener: WebKit loads it (with its Referer, as the Standard wants) into a tab with empty
             // storage whose pages disown the opener WebKit gives them. A form is always loaded by WebKit:
             // the shell could not resend its body.
-            return window.openTab(null, indexAfter(opener), true, opener, TabStart.FRESH, name, true).engine();
+            return window.openTab(new TabOpening(null, index, true, opener, TabStart.FRESH, null, true, false)).engine();
         }
         // No intent: a document the script could not reach (an opaque origin); WebKit keeps the opener.
         boolean keepsOpener = intent == null || intent.keepsOpener();
         TabStart start = policy.copies(keepsOpener, false) ? TabStart.copyOf(opener) : TabStart.FRESH;
-        return window.openTab(null, indexAfter(opener), true, opener, start, name).engine();
+        String name = intent != null && intent.namedTarget() ? intent.target() : null;
+        return window.openTab(new TabOpening(null, index, true, opener, start, name, false, keepsOpener)).engine();
     }
 
     /**
      * Ctrl+click, middle-click, "Open link in new tab": a background tab, never with an opener; no copy
-     * when the link says {@code rel=noopener} or {@code noreferrer} ({@code optedOut}).
+     * when the link says {@code rel=noopener} or {@code noreferrer} ({@code optedOut}). The URL comes from
+     * the page, so only what a page may open is opened.
      */
     void openInBackground(BrowserTab opener, String url, boolean optedOut) {
+        if (!isOpenable(url, opener.currentUrl())) {
+            return;
+        }
         TabStart start = policy.copies(false, optedOut) ? TabStart.copyOf(opener) : TabStart.FRESH;
         int index = window.model().backgroundInsertIndex(opener.model());
-        BrowserTab tab = window.openTab(url, index, false, opener, start, null);
+        BrowserTab tab = window.openTab(new TabOpening(url, index, false, opener, start, null, false, false));
         window.model().noteBackgroundChild(opener.model(), tab.model());
     }
 
@@ -83,10 +99,11 @@ final class NewTabRouter {
     BrowserTab duplicate(BrowserTab original) {
         var entries = original.historyEntries();
         int index = original.historyIndex();
-        BrowserTab tab = window.openTab(null, indexAfter(original), true, null, TabStart.copyOf(original), null);
+        BrowserTab tab = window.openTab(new TabOpening(null, indexAfter(original), true, null,
+                TabStart.copyOf(original), null, false, false));
         if (index >= 0) {
             tab.restoreHistory(entries, index);
-        } else if (isOpenable(original.currentUrl())) {
+        } else if (isOpenable(original.currentUrl(), original.currentUrl())) {
             tab.load(original.currentUrl()); // a page that failed before any entry: retry its URL
         }
         return tab;
@@ -96,23 +113,32 @@ final class NewTabRouter {
         return window.model().tabs().indexOf(tab.model()) + 1;
     }
 
-    /** Loads a URL a page gave us, if it is one a page may open in a tab (no file:, javascript:, data:). */
-    private static void loadFromShell(BrowserTab tab, String url) {
-        if (isOpenable(url)) {
+    /** Loads a URL a page gave us, if it is one that page may open in a tab. */
+    private static void loadFromShell(BrowserTab tab, String url, BrowserTab from) {
+        if (isOpenable(url, from.currentUrl())) {
             tab.load(url);
         }
     }
 
-    static boolean isOpenable(String url) {
+    /**
+     * Whether a page at {@code pageUrl} may have the shell open {@code url} in a tab: http and https always,
+     * file: only from a file: page (browsers keep web pages from opening local files), never javascript: or
+     * data:.
+     */
+    static boolean isOpenable(String url, String pageUrl) {
+        String scheme = schemeOf(url);
+        return scheme.equals("http") || scheme.equals("https") || (scheme.equals("file") && schemeOf(pageUrl).equals("file"));
+    }
+
+    private static String schemeOf(String url) {
         if (url == null || url.isEmpty()) {
-            return false;
+            return "";
         }
         try {
             String scheme = URI.create(url).getScheme();
-            return scheme != null && (scheme.toLowerCase(Locale.ROOT).equals("http")
-                    || scheme.toLowerCase(Locale.ROOT).equals("https"));
+            return scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            return false;
+            return "";
         }
     }
 }

@@ -39,10 +39,13 @@ class OpenIntentTest {
 
     @Test
     void onlyWebUrlsAreLoadedOnAPagesWord() {
-        assertTrue(NewTabRouter.isOpenable("https://a.example/x"));
-        assertFalse(NewTabRouter.isOpenable("file:///etc/passwd"));
-        assertFalse(NewTabRouter.isOpenable("javascript:alert(1)"));
-        assertFalse(NewTabRouter.isOpenable("data:text/html,x"));
-        assertFalse(NewTabRouter.isOpenable(""));
+        String web = "https://b.example/page";
+        assertTrue(NewTabRouter.isOpenable("https://a.example/x", web));
+        assertTrue(NewTabRouter.isOpenable("HTTP://a.example/x", web));
+        assertFalse(NewTabRouter.isOpenable("file:///etc/passwd", web), "a web page opens no local file");
+        assertTrue(NewTabRouter.isOpenable("file:///tmp/b.html", "file:///tmp/a.html"), "a local page may");
+        assertFalse(NewTabRouter.isOpenable("javascript:alert(1)", web));
+        assertFalse(NewTabRouter.isOpenable("data:text/html,x", web));
+        assertFalse(NewTabRouter.isOpenable("", web));
     }
 }

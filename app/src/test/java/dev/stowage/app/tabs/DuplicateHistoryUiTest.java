@@ -7,6 +7,7 @@ import dev.stowage.app.shell.BrowserTab;
 import dev.stowage.app.testing.ShellTestBase;
 import dev.stowage.storage.SessionStorageService;
 import javafx.scene.input.KeyCode;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +99,30 @@ class DuplicateHistoryUiTest extends ShellTestBase {
         script(duplicate, "history.back()");
         waitForSelectedTitle("A");
         assertEquals(selectedTitle(), "A");
+    }
+
+    @Test
+    void aTraversalStoppedHalfWayLeavesTheHistoryAsItWas() {
+        server.page("/h/b2", "<!doctype html><title>B2</title><p>b2");
+        launchWithSessionStorage(storage, server.url("/h/a"));
+        BrowserTab original = selectedTab();
+        navigate(original, "/h/b2", "B2");
+        navigate(original, "/h/c", "C");
+        focusPage();
+        shortcut(KeyCode.SHIFT, KeyCode.K);
+        waitUntil("duplicate", () -> window.model().tabs().size() == 2 && window.model().selectedIndex() == 1);
+        waitForSelectedTitle("C");
+        BrowserTab duplicate = selectedTab();
+        // Back would load B, which WebKit of the duplicate never saw; stop it, then follow a link instead.
+        server.slow("/h/b2", 3_000, "<!doctype html><title>B2</title><p>b2");
+        fx(() -> {
+            duplicate.back();
+            duplicate.stop();
+            return null;
+        });
+        navigate(duplicate, "/h/a?d", "A");
+        assertEquals(List.of(server.url("/h/a"), server.url("/h/b2"), server.url("/h/c"), server.url("/h/a?d")),
+                fx(() -> duplicate.historyEntries().stream().map(e -> e.url()).toList()));
+        assertEquals(3, fx(duplicate::historyIndex));
     }
 }

@@ -1,6 +1,7 @@
 package dev.stowage.app.tabs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.app.shell.BrowserTab;
 import dev.stowage.app.shell.ClonePolicy;
@@ -150,6 +151,54 @@ class OpenedTabsUiTest extends ShellTestBase {
         assertEquals(2, fx(() -> window.model().tabs().size()), "still no third tab");
         assertEquals(Boolean.TRUE, script(opener, "window.__ret === window.__first"),
                 "window.open returns the named tab's window");
+    }
+
+    @Test
+    void onlyRelatedTabsFindANamedTabAndNoopenerTabsHaveNoName() {
+        openWindow(ClonePolicy.LINKS);
+        robot.clickOn(elementOnScreen("opennamed"));
+        waitUntil("named tab loaded", () -> window.model().tabs().size() == 2
+                && window.model().tabs().get(1).labelBinding().get().startsWith("seen"));
+        // A tab the user opened is no relation of the named tab: its page gets a new tab, not that one.
+        server.page("/stranger", "<!doctype html><title>stranger</title><button id='go' style='width: 200px;"
+                + " height: 40px' onclick=\"window.__w = window.open('/seen?stranger', 'tabx')\">go</button>");
+        fx(() -> window.openTab(server.url("/stranger"), true));
+        waitUntil("stranger loaded", () -> "stranger".equals(selected().labelBinding().get()));
+        robot.clickOn(elementOnScreen("go"));
+        waitUntil("a fourth tab", () -> window.model().tabs().size() == 4);
+        waitForAllLoaded();
+        assertEquals(server.url("/seen?opennamed"), tabUrls().get(1), "the opener's named tab was not touched");
+
+        // A tab opened with noopener is kept apart: its name does not lead back to it.
+        fx(() -> {
+            window.model().select(window.model().tabs().get(0));
+            return null;
+        });
+        script(tabAt(0), "window.open('/seen?apart', 'apart', 'noopener')");
+        waitUntil("the noopener tab", () -> tabUrls().contains(server.url("/seen?apart")));
+        int tabs = fx(() -> window.model().tabs().size());
+        script(tabAt(0), "window.__again = window.open('/seen?apart2', 'apart')");
+        waitUntil("another tab, not the noopener one", () -> window.model().tabs().size() == tabs + 1);
+        waitForAllLoaded();
+        assertTrue(tabUrls().contains(server.url("/seen?apart")), "the noopener tab kept its page: " + tabUrls());
+    }
+
+    @Test
+    void aClosingTabsPagehideOpensNothingAndLeavesNoNamespace() {
+        server.page("/leaving", "<!doctype html><title>leaving</title><script>"
+                + "addEventListener('pagehide', function () { window.open('/seen?fromPagehide'); });</script>");
+        int before = fx(() -> storage.namespaceIds().size());
+        launchWithSessionStorage(storage, server.url("/opener"), server.url("/leaving"));
+        fx(() -> {
+            window.model().select(window.model().tabs().get(1));
+            return null;
+        });
+        shortcut(KeyCode.W);
+        waitUntil("the tab closed and unloaded", () -> storage.namespaceIds().size() == before + 1);
+        sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(server.url("/opener")), tabUrls(), "no tab from the closing page");
+        assertEquals(before + 1, fx(() -> storage.namespaceIds().size()));
     }
 
     @Test

@@ -23,6 +23,7 @@
   const slice = stringProto.slice;
   const addEventListener = win.EventTarget.prototype.addEventListener;
   const eventTargetGetter = getOwnPropertyDescriptor(win.Event.prototype, 'target').get;
+  const composedPath = win.Event.prototype.composedPath;
   const defaultPreventedGetter = getOwnPropertyDescriptor(win.Event.prototype, 'defaultPrevented').get;
   const preventDefault = win.Event.prototype.preventDefault;
   const submitterDescriptor = win.SubmitEvent ? getOwnPropertyDescriptor(win.SubmitEvent.prototype, 'submitter') : undefined;
@@ -164,13 +165,16 @@
     const open = {
       open(url, target, features) {
         const argc = arguments.length;
+        // Each argument is converted once, here: WebKit gets the same strings the shell was told about,
+        // so a page's toString cannot tell the two different things.
+        const u = url === undefined ? '' : `${url}`;
         const t = target === undefined ? '_blank' : `${target}`;
-        const flags = features === undefined ? '' : featureFlags(`${features}`);
+        const f = features === undefined ? '' : `${features}`;
+        const flags = featureFlags(f);
         if (opensTab(t === '' ? '_blank' : t)) {
-          const u = url === undefined || url === '' ? 'about:blank' : absolute(`${url}`);
-          announce('script', u, t === '' ? '_blank' : t, flags);
+          announce('script', u === '' ? 'about:blank' : absolute(u), t === '' ? '_blank' : t, flags);
         }
-        const args = argc === 0 ? [] : argc === 1 ? [url] : argc === 2 ? [url, target] : [url, target, features];
+        const args = argc === 0 ? [] : argc === 1 ? [u] : argc === 2 ? [u, t] : [u, t, f];
         const opened = reflectApply(nativeOpen, this === undefined || this === null ? win : this, args);
         // The Standard: with noopener (noreferrer implies it) window.open returns null.
         return flags === '' ? opened : null;
@@ -180,7 +184,9 @@
 
     // ---- links and areas: announced when the click starts its way down, before any default action ---
     function linkOf(event) {
-      const node = reflectApply(eventTargetGetter, event, []);
+      // The innermost target: at the window a click inside a shadow tree is retargeted to its host.
+      const path = reflectApply(composedPath, event, []);
+      const node = path.length > 0 ? path[0] : reflectApply(eventTargetGetter, event, []);
       if (!instanceOf(node, ElementRef)) {
         return null;
       }
