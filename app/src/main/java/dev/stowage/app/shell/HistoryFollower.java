@@ -130,6 +130,10 @@ final class HistoryFollower {
         if (now.isEmpty() || w < 0 || w >= now.size()) {
             return;
         }
+        int dropped = droppedFromFront(seen, now);
+        if (dropped > 0) {
+            history.engineDroppedOldest(dropped);
+        }
         WebHistory.Entry current = now.get(w);
         HistoryEntry entry = new HistoryEntry(urlOf.apply(current.getUrl()),
                 current.getTitle() == null ? "" : current.getTitle());
@@ -157,6 +161,19 @@ final class HistoryFollower {
         seen = now;
         seenIndex = w;
         changed.run();
+    }
+
+    /** How many of {@code before}'s oldest entries WebKit dropped to make room (0 when none). */
+    private static int droppedFromFront(List<WebHistory.Entry> before, List<WebHistory.Entry> now) {
+        if (before.isEmpty() || now.isEmpty() || now.get(0) == before.get(0)) {
+            return 0;
+        }
+        for (int i = 1; i < before.size(); i++) {
+            if (before.get(i) == now.get(0)) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static boolean containsSame(List<WebHistory.Entry> list, WebHistory.Entry entry) {

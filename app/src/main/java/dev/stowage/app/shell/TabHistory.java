@@ -91,6 +91,14 @@ public final class TabHistory {
         }
     }
 
+    /** WebKit dropped its {@code count} oldest entries (its list was full): every position moves down. */
+    public void engineDroppedOldest(int count) {
+        for (int i = 0; i < engineIndex.size(); i++) {
+            int at = engineIndex.get(i);
+            engineIndex.set(i, at < 0 ? UNKNOWN : at - count < 0 ? UNKNOWN : at - count);
+        }
+    }
+
     /** Where entry {@code i} stands in WebKit's list, or -1 when WebKit does not have it. */
     public int engineIndexOf(int i) {
         return engineIndex.get(Objects.checkIndex(i, entries.size()));
