@@ -40,6 +40,15 @@ class DuplicateHistoryUiTest extends ShellTestBase {
                 && !selected().loadingProperty().get());
     }
 
+    /** Ctrl+Shift+K on the selected tab, as a person would; the duplicate comes up showing {@code title}. */
+    private BrowserTab duplicateShowing(String title) {
+        focusPage();
+        shortcut(KeyCode.SHIFT, KeyCode.K);
+        waitUntil("duplicate", () -> window.model().tabs().size() == 2 && window.model().selectedIndex() == 1);
+        waitForSelectedTitle(title);
+        return selectedTab();
+    }
+
     @Test
     void backAndForwardInTheDuplicateGoWhereTheOriginalsWould() {
         launchWithSessionStorage(storage, server.url("/h/a"));
@@ -50,11 +59,7 @@ class DuplicateHistoryUiTest extends ShellTestBase {
         keys(KeyCode.ALT, KeyCode.LEFT);
         waitForSelectedTitle("B");
 
-        focusPage();
-        shortcut(KeyCode.SHIFT, KeyCode.K);
-        waitUntil("duplicate", () -> window.model().tabs().size() == 2 && window.model().selectedIndex() == 1);
-        waitForSelectedTitle("B");
-        BrowserTab duplicate = selectedTab();
+        BrowserTab duplicate = duplicateShowing("B");
         assertEquals(1, fx(duplicate::historyIndex));
         assertEquals(3, fx(() -> duplicate.historyEntries().size()));
         assertTrue(fx(() -> duplicate.model().canGoBackProperty().get() && duplicate.model().canGoForwardProperty().get()),
@@ -89,11 +94,7 @@ class DuplicateHistoryUiTest extends ShellTestBase {
         navigate(original, "/h/b", "B");
         script(original, "history.back()");
         waitForSelectedTitle("A");
-        focusPage();
-        shortcut(KeyCode.SHIFT, KeyCode.K);
-        waitUntil("duplicate", () -> window.model().tabs().size() == 2 && window.model().selectedIndex() == 1);
-        waitForSelectedTitle("A");
-        BrowserTab duplicate = selectedTab();
+        BrowserTab duplicate = duplicateShowing("A");
         navigate(duplicate, "/h/c", "C");
         assertEquals(2, fx(() -> duplicate.historyEntries().size()), "A, C: B is gone");
         script(duplicate, "history.back()");
@@ -108,11 +109,7 @@ class DuplicateHistoryUiTest extends ShellTestBase {
         BrowserTab original = selectedTab();
         navigate(original, "/h/b2", "B2");
         navigate(original, "/h/c", "C");
-        focusPage();
-        shortcut(KeyCode.SHIFT, KeyCode.K);
-        waitUntil("duplicate", () -> window.model().tabs().size() == 2 && window.model().selectedIndex() == 1);
-        waitForSelectedTitle("C");
-        BrowserTab duplicate = selectedTab();
+        BrowserTab duplicate = duplicateShowing("C");
         // Back would load B, which WebKit of the duplicate never saw; stop it, then follow a link instead.
         server.slow("/h/b2", 3_000, "<!doctype html><title>B2</title><p>b2");
         fx(() -> {
