@@ -1,0 +1,93 @@
+package dev.stowage.session.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One file written the way Firefox writes its session: never in place. The new content goes to
+ * {@code NAME.tmp}, which is forced to the disk; the current {@code NAME} becomes the backup
+ * {@code NAME.bak}; the temp file is renamed to {@code NAME}; and the folder is forced too, so that the
+ * renames themselves survive a power cut. At every moment at least one complete version is on the disk,
+ * and a reader that tries {@link #readOrder()} in order finds the newest complete one: a crash between
+ * the two renames leaves no {@code NAME} but a good {@code NAME.bak}; a crash while writing leaves only a
+ * stray {@code NAME.tmp}, which nothing reads and the next write replaces.
+ *
+ * <p><b>Errors.</b> A failed write (a full disk, a folder that vanished) throws {@link IOException} and
+ * leaves {@code NAME} and {@code NAME.bak} as they were. <b>Threading.</b> Not thread-safe: one writer
+ * (the saver's thread) at a time. Blocking I/O: never call it on the FX thread.
+ */
+public final class AtomicFile {
+    private final Path file;
+    private final Path backup;
+    private final Path temp;
+
+    public AtomicFile(Path file) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+        this.backup = this.file.resolveSibling(this.file.getFileName() + ".bak");
+        this.temp = this.file.resolveSibling(this.file.getFileName() + ".tmp");
+    }
+
+    /** The file itself. */
+    public Path path() {
+        return file;
+    }
+
+    /** The previous complete version. */
+    public Path backupPath() {
+        return backup;
+    }
+
+    /** Where a reader looks, newest first: the file, then its backup. */
+    public List<Path> readOrder() {
+        return List.of(file, backup);
+    }
+
+    /** Replaces the file's content with {@code data}, keeping the previous content as the backup. */
+    public void write(byte[] data) throws IOException {
+        Objects.requireNonNull(data, "data");
+        Path folder = file.getParent();
+        Files.createDirectories(folder);
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        if (Files.exists(file)) {
+            move(file, backup);
+        }
+        move(temp, file);
+        forceFolder(folder);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            // rename(2): atomic, and it replaces an existing target.
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Forces the folder's entries (the renames) to the disk, where the platform can open a folder. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a folder as a channel; its renames are durable once they return.
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.stowage.session.file;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The session file: JSON in an envelope {@code {"format": N, "session": {...}}}, written through an
+ * {@link AtomicFile} and read back in its fixed order (the file, then its backup), Firefox's discipline.
+ *
+ * <p><b>Bad files lose nothing.</b> A file that is not a complete envelope (corrupt, truncated, empty) is
+ * moved aside as {@code NAME.corrupt-<UTC timestamp>}, never deleted or overwritten, with a notice for
+ * the user, and the next file in the order is tried. A file whose format is newer than
+ * {@link #FORMAT_VERSION} was written by a newer Stowage: it is refused and left untouched, nothing else
+ * is read, and this instance will not {@link #save} over it (the user's newer session must survive an
+ * older build being started by mistake).
+ *
+ * <p><b>Threading.</b> Blocking I/O, one thread at a time (the saver's); never the FX thread.
+ */
+public final class SessionFile {
+    /** The format this build writes, and the newest it reads. See {@code docs/session-format.md}. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * What {@link #load()} found.
+     *
+     * @param session the saved session, if a good file was found
+     * @param from    the file it came from (the file itself or its backup), if any
+     * @param notices what the user should be told (files moved aside, a file refused), oldest first
+     * @param refused whether a newer format's file was found and left alone (saving is then refused too)
+     */
+    public record Loaded(Optional<JsonNode> session, Optional<Path> from, List<String> notices, boolean refused) {
+        public Loaded {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(from, "from");
+            notices = List.copyOf(notices);
+        }
+    }
+
+    private final AtomicFile file;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private boolean refused;
+
+    /** @param path the session file, e.g. {@code PROFILE/session/session.json}; its folder is created on save */
+    public SessionFile(Path path, Clock clock) {
+        this.file = new AtomicFile(Objects.requireNonNull(path, "path"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Reads the newest good session, moving aside what cannot be read. Never throws for a bad file. */
+    public Loaded load() {
+        List<String> notices = new ArrayList<>();
+        for (Path candidate : file.readOrder()) {
+            if (!Files.isRegularFile(candidate)) {
+                continue;
+            }
+            JsonNode root;
+            try {
+                root = json.readTree(Files.readAllBytes(candidate));
+                int format = formatOf(root);
+                if (format > FORMAT_VERSION) {
+                    refused = true;
+                    notices.add("The saved session " + candidate + " was written by a newer Stowage (format " + format
+                            + "; this one reads up to " + FORMAT_VERSION + "). It was left untouched, and this run"
+                            + " will not save over it.");
+                    return new Loaded(Optional.empty(), Optional.empty(), notices, true);
+                }
+                return new Loaded(Optional.of(root.get("session")), Optional.of(candidate), notices, false);
+            } catch (IOException | IllegalArgumentException e) {
+                notices.add(moveAside(candidate, reason(e)));
+            }
+        }
+        return new Loaded(Optional.empty(), Optional.empty(), notices, false);
+    }
+
+    /**
+     * Writes {@code session} as the current file, the previous one kept as the backup.
+     *
+     * @throws IOException           if it could not be written; the files on disk are as they were
+     * @throws IllegalStateException if {@link #load()} found a newer format's file, which must survive
+     */
+    public void save(JsonNode session) throws IOException {
+        Objects.requireNonNull(session, "session");
+        if (refused) {
+            throw new IllegalStateException("a newer Stowage's session is in " + file.path() + "; not saving over it");
+        }
+        ObjectNode root = json.createObjectNode();
+        root.put("format", FORMAT_VERSION);
+        root.set("session", session);
+        file.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    }
+
+    private static int formatOf(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        JsonNode format = root.get("format");
+        if (format == null || !format.canConvertToInt() || !format.isIntegralNumber() || format.intValue() < 1) {
+            throw new IllegalArgumentException("no format version");
+        }
+        JsonNode session = root.get("session");
+        if (session == null || !session.isObject()) {
+            throw new IllegalArgumentException("no session");
+        }
+        return format.intValue();
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof JsonProcessingException p) {
+            return p.getOriginalMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** Renames a bad file out of the read order, never deleting it; says where it went. */
+    private String moveAside(Path bad, String why) {
+        String stamp = ASIDE_STAMP.format(clock.instant());
+        Path aside = bad.resolveSibling(bad.getFileName() + ".corrupt-" + stamp);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = bad.resolveSibling(bad.getFileName() + ".corrupt-" + stamp + "-" + n);
+        }
+        try {
+            Files.move(bad, aside);
+            return "The saved session " + bad + " could not be read (" + why + "); it was moved to " + aside + ".";
+        } catch (IOException e) {
+            return "The saved session " + bad + " could not be read (" + why + ") nor moved aside (" + e.getMessage()
+                    + "); it was left where it is.";
+        }
+    }
+}
