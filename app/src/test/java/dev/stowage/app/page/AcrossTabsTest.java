@@ -1,16 +1,16 @@
 package dev.stowage.app.page;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.stowage.app.testing.Fx;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
-import dev.stowage.storage.SessionStorageService;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A popup and its opener are two tabs of one window with one origin: each can hand the other's

@@ -1,5 +1,7 @@
 package dev.stowage.app.page;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.stowage.app.testing.Fx;
 import dev.stowage.app.testing.TestServer;
 import dev.stowage.storage.Origin;
@@ -8,7 +10,6 @@ import dev.stowage.storage.SessionStorageService;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two documents of a tab write at random (set, named set, remove, delete, clear, with and without

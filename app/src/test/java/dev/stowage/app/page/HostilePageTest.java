@@ -1,5 +1,10 @@
 package dev.stowage.app.page;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.stowage.app.testing.Fx;
 import dev.stowage.storage.ChangeSource;
 import dev.stowage.storage.Origin;
@@ -14,10 +19,6 @@ import javafx.application.Platform;
 import netscape.javascript.JSObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pages that attack the shell's sessionStorage: nothing leaks, nothing crashes, the FX thread keeps up. */
 class HostilePageTest extends PageTestBase {

@@ -1,5 +1,9 @@
 package dev.stowage.app.page;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.stowage.app.testing.Fx;
 import dev.stowage.app.testing.TestServer;
 import dev.stowage.storage.Origin;
@@ -12,9 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Storage partitioning ("Scope and lifetime" of web-storage-behaviour.md): an area belongs to an origin and

@@ -1,5 +1,10 @@
 package dev.stowage.app.page;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.stowage.app.testing.Fx;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
@@ -10,10 +15,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** "Scope and lifetime" of web-storage-behaviour.md: who shares an area with whom, and for how long. */
 class ScopeAndLifetimeTest extends PageTestBase {

@@ -1,12 +1,13 @@
 package dev.stowage.app.page;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.stowage.app.testing.Fx;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** "The storage event" of web-storage-behaviour.md. */
 class StorageEventTest extends PageTestBase {
