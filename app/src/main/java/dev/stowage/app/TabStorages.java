@@ -11,8 +11,11 @@ import dev.stowage.storage.SessionNamespace;
 import dev.stowage.storage.SessionStorageService;
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.scene.web.WebEngine;
 
@@ -42,6 +45,10 @@ public final class TabStorages implements TabEngineInitializer {
     // One per window: a popup and its opener may hand each other their storage objects.
     private final DocumentDirectory documents = new DocumentDirectory();
     private final Map<String, TabStorage> byTab = new HashMap<>();
+    // Tabs closing onto the closed-tab list: their namespace is persisted, not deleted, once they unloaded.
+    private final Set<String> keptTabs = new HashSet<>();
+    // Kept namespaces let go of (or taken up by a copy) while their tab was still unloading.
+    private final Set<String> releaseOnUnload = new HashSet<>();
 
     /**
      * @param service the storage of this window's tabs (the FX thread is its owner thread)
@@ -77,11 +84,36 @@ public final class TabStorages implements TabEngineInitializer {
             pages.flush();
             pages.close();
             byTab.remove(tab.id());
-            service.deleteNamespace(namespace.id(), false);
+            boolean keep = keptTabs.remove(tab.id()) && !releaseOnUnload.remove(namespace.id());
+            service.deleteNamespace(namespace.id(), keep);
+        });
+    }
+
+    @Override
+    public Optional<String> keepForReopen(BrowserTab tab) {
+        TabStorage storage = byTab.get(Objects.requireNonNull(tab, "tab").id());
+        if (storage == null) {
+            return Optional.empty();
+        }
+        keptTabs.add(tab.id());
+        return Optional.of(storage.namespace().id());
+    }
+
+    @Override
+    public void releaseKept(String id) {
+        service.namespace(id).ifPresent(ns -> {
+            if (ns.state() == SessionNamespace.State.PERSISTED) {
+                service.deleteNamespace(id, false);
+            } else {
+                releaseOnUnload.add(id); // its tab is still unloading; its pagehide may still write
+            }
         });
     }
 
     private SessionNamespace startNamespace(TabStart start) {
+        if (start instanceof TabStart.Reattach reattach) {
+            return reattach(reattach.namespaceId());
+        }
         if (start instanceof TabStart.CopyOf copy) {
             TabStorage source = byTab.get(copy.tabId());
             if (source == null) {
@@ -95,6 +127,23 @@ public final class TabStorages implements TabEngineInitializer {
             return service.cloneNamespace(source.namespace().id());
         }
         return service.createNamespace();
+    }
+
+    /**
+     * A closed tab's kept namespace, taken up again. Reopened before its old tab finished unloading, it is
+     * still in use: the reopened tab gets a copy, and the original goes once the old tab has unloaded.
+     */
+    private SessionNamespace reattach(String id) {
+        Optional<SessionNamespace> kept = service.namespace(id);
+        if (kept.isEmpty()) {
+            LOG.log(Level.WARNING, "kept namespace {0} is gone; the reopened tab starts empty", id);
+            return service.createNamespace();
+        }
+        if (kept.get().state() == SessionNamespace.State.PERSISTED) {
+            return service.reattachNamespace(id);
+        }
+        releaseOnUnload.add(id);
+        return service.cloneNamespace(id);
     }
 
     private static PageRequests requestsOf(BrowserTab tab) {

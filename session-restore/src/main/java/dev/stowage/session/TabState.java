@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param history      the tab's session history, oldest first; never empty
  * @param historyIndex the index of the current entry in {@code history}
  * @param title        the title the tab showed (may be empty)
+ * @param position     where the tab stood in its window's tab strip (0 first), where it comes back
  */
-public record TabState(String namespaceId, List<HistoryEntry> history, int historyIndex, String title) {
+public record TabState(String namespaceId, List<HistoryEntry> history, int historyIndex, String title, int position) {
 
     /** Validates and takes an immutable copy of {@code history}. */
     public TabState {
@@ -24,6 +25,14 @@ public record TabState(String namespaceId, List<HistoryEntry> history, int histo
         if (historyIndex < 0 || historyIndex >= history.size()) {
             throw new IllegalArgumentException("history index " + historyIndex + " outside 0.." + (history.size() - 1));
         }
+        if (position < 0) {
+            throw new IllegalArgumentException("position " + position + " is negative");
+        }
+    }
+
+    /** A tab state at position 0. */
+    public TabState(String namespaceId, List<HistoryEntry> history, int historyIndex, String title) {
+        this(namespaceId, history, historyIndex, title, 0);
     }
 
     /** The entry the tab shows. */

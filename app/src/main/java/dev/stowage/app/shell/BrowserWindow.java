@@ -45,6 +45,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final StackPane pages = new StackPane();
     private final NavigationBar navigation;
     private final NewTabRouter newTabs;
+    private final ClosedTabs closedTabs;
     private boolean closing;
 
     /**
@@ -59,6 +60,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
                          ClonePolicy clonePolicy) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.newTabs = new NewTabRouter(this, clonePolicy);
+        this.closedTabs = new ClosedTabs(dev.stowage.session.ClosedTabStack.DEFAULT_CAPACITY, initializer::releaseKept);
         this.webDataDir = webDataDir;
         this.initializer = Objects.requireNonNull(initializer, "initializer");
         this.popupHandler = Objects.requireNonNull(popupHandler, "popupHandler");
@@ -208,6 +210,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             return;
         }
         closing = true;
+        closedTabs.releaseAll(); // nothing outlives the window until the session is saved (session restore)
         List<BrowserTab> open = new ArrayList<>(tabs.values());
         int[] left = {open.size()};
         Runnable oneDone = () -> {
@@ -245,9 +248,13 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         if (tab == null) {
             return;
         }
+        int position = model.tabs().indexOf(tabModel);
+        boolean last = model.tabs().size() == 1;
+        if (!last) {
+            remember(tab, position);
+        }
         model.remove(tabModel);
         pages.getChildren().remove(tab.webView());
-        boolean last = model.tabs().isEmpty();
         if (last) {
             closing = true;
         }
@@ -287,12 +294,27 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void reopenClosed() {
-        model.popClosed().ifPresent(closed -> openTab(TabOpening.fresh(closed.url(), closed.index(), true)));
+        closedTabs.pop().ifPresent(closed -> {
+            TabStart start = closed.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(closed.namespaceId());
+            BrowserTab tab = openTab(new TabOpening(null, closed.position(), true, null, start, null, false, false));
+            tab.restoreHistory(closed.history(), closed.historyIndex());
+        });
     }
 
     @Override
     public boolean canReopenClosed() {
-        return model.hasClosed();
+        return !closedTabs.isEmpty();
+    }
+
+    /** Puts a closing tab on the closed-tab list, its storage kept for reopening. */
+    private void remember(BrowserTab tab, int position) {
+        TabModel.LoadError error = tab.model().errorProperty().get();
+        ClosedTabs.stateOf(tab.historyEntries(), tab.historyIndex(), tab.model().titleProperty().get(),
+                error == null ? null : error.url(), position).ifPresent(state -> {
+                    String kept = initializer.keepForReopen(tab).orElse("");
+                    closedTabs.push(new dev.stowage.session.TabState(kept, state.history(), state.historyIndex(),
+                            state.title(), state.position()));
+                });
     }
 
     private void navigateSelected(String typed, String url) {

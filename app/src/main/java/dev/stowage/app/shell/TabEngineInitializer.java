@@ -1,5 +1,6 @@
 package dev.stowage.app.shell;
 
+import java.util.Optional;
 import javafx.scene.web.WebEngine;
 
 /**
@@ -21,4 +22,19 @@ public interface TabEngineInitializer {
     TabEngineInitializer NONE = (engine, tab, start) -> { };
 
     void initialize(WebEngine engine, BrowserTab tab, TabStart start);
+
+    /**
+     * {@code tab} is closing and goes to the closed-tab list: keep what it holds (its storage) for a
+     * {@link TabStart.Reattach} instead of releasing it once the tab has unloaded. Called once, on the FX
+     * thread, before the tab unloads.
+     *
+     * @return the id to reattach, or empty when there is nothing to keep
+     */
+    default Optional<String> keepForReopen(BrowserTab tab) {
+        return Optional.empty();
+    }
+
+    /** What {@link #keepForReopen} kept under {@code id} will never be reattached: let it go. FX thread. */
+    default void releaseKept(String id) {
+    }
 }

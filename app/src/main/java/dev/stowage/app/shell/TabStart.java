@@ -9,6 +9,8 @@ import java.util.Objects;
  * <p>{@link Fresh}: an empty namespace (Ctrl+T, a typed URL, the command line, a page that opted out, a
  * policy that does not copy). {@link CopyOf}: a snapshot of another open tab's namespace, taken at the
  * moment of opening after that tab's pending writes reached Java (links, scripts, duplicate).
+ * {@link Reattach}: the namespace a closed tab left behind ({@link TabEngineInitializer#keepForReopen}),
+ * taken up again when the tab is reopened (Ctrl+Shift+T).
  */
 public sealed interface TabStart {
     /** An empty namespace. */
@@ -22,6 +24,13 @@ public sealed interface TabStart {
     record CopyOf(String tabId) implements TabStart {
         public CopyOf {
             Objects.requireNonNull(tabId, "tabId");
+        }
+    }
+
+    /** The kept namespace {@code namespaceId} of a closed tab, taken up again. */
+    record Reattach(String namespaceId) implements TabStart {
+        public Reattach {
+            Objects.requireNonNull(namespaceId, "namespaceId");
         }
     }
 

@@ -1,13 +1,10 @@
 package dev.stowage.app.shell;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,28 +14,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The tabs of one window: their order, which one is selected, and a short stack of recently closed tabs.
+ * The tabs of one window: their order and which one is selected.
  *
  * <p>Owned and mutated on the JavaFX application thread only; needs no screen. Selection follows the
  * habits of Chrome and Firefox: a closed selected tab hands the selection to its right neighbour, or to
  * its left one when it was last; next/previous wrap around.
  */
 public final class WindowModel {
-    /** A closed tab as Ctrl+Shift+T needs it until session-restore takes over: where it was and what it showed. */
-    public record ClosedTab(String url, int index) {
-        public ClosedTab {
-            Objects.requireNonNull(url, "url");
-        }
-    }
-
-    /** How many closed tabs are remembered; older ones are forgotten. */
-    public static final int CLOSED_TAB_LIMIT = 25;
-
     private final ObservableList<TabModel> tabs = FXCollections.observableArrayList();
     private final ObservableList<TabModel> readOnlyTabs = FXCollections.unmodifiableObservableList(tabs);
     private final ObjectProperty<TabModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
-    private final Deque<ClosedTab> closed = new ArrayDeque<>();
     // Background tabs opened from a tab since the selection last changed: the next one goes after them.
     private final Map<TabModel, List<TabModel>> backgroundChildren = new HashMap<>();
 
@@ -96,7 +82,8 @@ public final class WindowModel {
     }
 
     /**
-     * Removes {@code tab}, remembering its URL for {@link #popClosed} when it had one.
+     * Removes {@code tab}; the selection moves as in Chrome and Firefox (the window keeps the closed-tab
+     * list, {@code ClosedTabs}).
      *
      * @return false if the tab was not open
      */
@@ -104,16 +91,6 @@ public final class WindowModel {
         int index = tabs.indexOf(tab);
         if (index < 0) {
             return false;
-        }
-        String url = tab.urlProperty().get();
-        if (tab.errorProperty().get() != null) {
-            url = tab.errorProperty().get().url();
-        }
-        if (url != null && !url.isBlank() && !url.equals("about:blank")) {
-            closed.push(new ClosedTab(url, index));
-            while (closed.size() > CLOSED_TAB_LIMIT) {
-                closed.removeLast();
-            }
         }
         boolean wasSelected = tab == selected.get();
         backgroundChildren.remove(tab);
@@ -145,15 +122,6 @@ public final class WindowModel {
     public void noteBackgroundChild(TabModel opener, TabModel child) {
         backgroundChildren.computeIfAbsent(Objects.requireNonNull(opener, "opener"), o -> new ArrayList<>())
                 .add(Objects.requireNonNull(child, "child"));
-    }
-
-    /** The most recently closed tab, removed from the stack. */
-    public Optional<ClosedTab> popClosed() {
-        return Optional.ofNullable(closed.poll());
-    }
-
-    public boolean hasClosed() {
-        return !closed.isEmpty();
     }
 
     public void select(TabModel tab) {

@@ -77,43 +77,6 @@ class WindowModelTest {
     }
 
     @Test
-    void closedTabsComeBackLastClosedFirstWithTheirIndex() {
-        var tabs = open(3);
-        model.remove(tabs.get(1));
-        model.remove(tabs.get(0));
-        assertEquals(new WindowModel.ClosedTab("http://h/0", 0), model.popClosed().orElseThrow());
-        assertEquals(new WindowModel.ClosedTab("http://h/1", 1), model.popClosed().orElseThrow());
-        assertTrue(model.popClosed().isEmpty());
-    }
-
-    @Test
-    void blankTabsAreNotRememberedAndErrorPagesRememberTheFailedUrl() {
-        TabModel blank = tab("b", "");
-        TabModel failed = tab("f", "http://down/");
-        failed.errorProperty().set(new TabModel.LoadError("http://down/x", "refused"));
-        model.add(blank, false);
-        model.add(failed, false);
-        model.remove(blank);
-        model.remove(failed);
-        assertEquals("http://down/x", model.popClosed().orElseThrow().url());
-        assertFalse(model.hasClosed());
-    }
-
-    @Test
-    void closedStackIsBounded() {
-        for (int i = 0; i < WindowModel.CLOSED_TAB_LIMIT + 5; i++) {
-            TabModel t = tab("t" + i, "http://h/" + i);
-            model.add(t, false);
-            model.remove(t);
-        }
-        int count = 0;
-        while (model.popClosed().isPresent()) {
-            count++;
-        }
-        assertEquals(WindowModel.CLOSED_TAB_LIMIT, count);
-    }
-
-    @Test
     void rightOfAndOthers() {
         var tabs = open(4);
         assertEquals(List.of(tabs.get(2), tabs.get(3)), model.tabsRightOf(tabs.get(1)));
