@@ -55,6 +55,14 @@ public final class ClosedTabStack {
         return Optional.ofNullable(entries.pollFirst());
     }
 
+    /**
+     * Takes {@code entry} (this very object, from {@link #entries()}) off the stack, for reopening a tab other
+     * than the most recent one; false if it is no longer there (reopened already, or evicted).
+     */
+    public boolean remove(TabState entry) {
+        return entries.removeIf(e -> e == entry);
+    }
+
     /** The number of entries. */
     public int size() {
         return entries.size();

@@ -1,6 +1,7 @@
 package dev.stowage.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,5 +49,18 @@ class ClosedTabStackTest {
         assertThrows(IllegalArgumentException.class, () -> new TabState("ns", h, 1, ""));
         assertThrows(IllegalArgumentException.class, () -> new TabState("ns", List.of(), 0, ""));
         assertEquals("http://x/", new TabState("ns", h, 0, "").current().url());
+    }
+
+    @Test
+    void anyEntryCanBeTakenOnceAndOnlyThatVeryEntry() {
+        ClosedTabStack stack = new ClosedTabStack(5, e -> { });
+        TabState a = tab("a");
+        TabState b = tab("b");
+        stack.push(a);
+        stack.push(b);
+        assertFalse(stack.remove(tab("a")), "an equal entry is not the entry");
+        assertTrue(stack.remove(a));
+        assertFalse(stack.remove(a), "not twice");
+        assertEquals(List.of(b), stack.entries());
     }
 }

@@ -5,6 +5,8 @@ import static dev.stowage.app.shell.Shortcuts.ctrl;
 import static dev.stowage.app.shell.Shortcuts.ctrlShift;
 import static dev.stowage.app.shell.Shortcuts.key;
 
+import dev.stowage.session.ClosedTabStack;
+import dev.stowage.session.TabState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +62,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
                          ClonePolicy clonePolicy) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.newTabs = new NewTabRouter(this, clonePolicy);
-        this.closedTabs = new ClosedTabs(dev.stowage.session.ClosedTabStack.DEFAULT_CAPACITY, initializer::releaseKept);
+        this.closedTabs = new ClosedTabs(ClosedTabStack.DEFAULT_CAPACITY, initializer::releaseKept);
         this.webDataDir = webDataDir;
         this.initializer = Objects.requireNonNull(initializer, "initializer");
         this.popupHandler = Objects.requireNonNull(popupHandler, "popupHandler");
@@ -294,11 +296,24 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void reopenClosed() {
-        closedTabs.pop().ifPresent(closed -> {
-            TabStart start = closed.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(closed.namespaceId());
-            BrowserTab tab = openTab(new TabOpening(null, closed.position(), true, null, start, null, false, false));
-            tab.restoreHistory(closed.history(), closed.historyIndex());
-        });
+        closedTabs.pop().ifPresent(this::reopen);
+    }
+
+    @Override
+    public List<TabState> recentlyClosed() {
+        return closedTabs.entries();
+    }
+
+    @Override
+    public void reopenClosed(TabState closed) {
+        closedTabs.take(closed).ifPresent(this::reopen);
+    }
+
+    /** Opens a closed tab again where it was, with its kept storage and its history. */
+    private void reopen(TabState closed) {
+        TabStart start = closed.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(closed.namespaceId());
+        BrowserTab tab = openTab(new TabOpening(null, closed.position(), true, null, start, null, false, false));
+        tab.restoreHistory(closed.history(), closed.historyIndex());
     }
 
     @Override
@@ -312,7 +327,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         ClosedTabs.stateOf(tab.historyEntries(), tab.historyIndex(), tab.model().titleProperty().get(),
                 error == null ? null : error.url(), position).ifPresent(state -> {
                     String kept = initializer.keepForReopen(tab).orElse("");
-                    closedTabs.push(new dev.stowage.session.TabState(kept, state.history(), state.historyIndex(),
+                    closedTabs.push(new TabState(kept, state.history(), state.historyIndex(),
                             state.title(), state.position()));
                 });
     }

@@ -49,6 +49,11 @@ final class ClosedTabs {
         return stack.pop();
     }
 
+    /** Takes {@code entry} (from {@link #entries()}) off the list; empty if it is no longer there. */
+    Optional<TabState> take(TabState entry) {
+        return stack.remove(entry) ? Optional.of(entry) : Optional.empty();
+    }
+
     boolean isEmpty() {
         return stack.size() == 0;
     }

@@ -22,4 +22,10 @@ interface TabActions {
     void reopenClosed();
 
     boolean canReopenClosed();
+
+    /** The recently closed tabs, most recent first. */
+    java.util.List<dev.stowage.session.TabState> recentlyClosed();
+
+    /** Reopens {@code closed}, an entry of {@link #recentlyClosed()}, unless it was reopened already. */
+    void reopenClosed(dev.stowage.session.TabState closed);
 }

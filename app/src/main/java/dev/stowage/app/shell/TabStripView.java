@@ -1,5 +1,6 @@
 package dev.stowage.app.shell;
 
+import dev.stowage.session.TabState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
@@ -136,9 +138,37 @@ final class TabStripView extends HBox {
         MenuItem reopen = item("Reopen closed tab", "menu-reopen", actions::reopenClosed);
         reopen.setDisable(!actions.canReopenClosed());
         ContextMenu menu = new ContextMenu(newTab, new SeparatorMenuItem(), reload, duplicate,
-                new SeparatorMenuItem(), close, closeOthers, closeRight, new SeparatorMenuItem(), reopen);
+                new SeparatorMenuItem(), close, closeOthers, closeRight, new SeparatorMenuItem(), reopen,
+                recentlyClosedMenu());
         menu.setId("tab-context-menu");
         return menu;
+    }
+
+    /** "Recently closed": every entry by title and host, rebuilt each time it opens, so it is never stale. */
+    private Menu recentlyClosedMenu() {
+        Menu menu = new Menu("Recently closed");
+        menu.setId("menu-recently-closed");
+        Runnable fill = () -> {
+            List<TabState> closed = actions.recentlyClosed();
+            List<MenuItem> items = new ArrayList<>();
+            for (int i = 0; i < closed.size(); i++) {
+                TabState entry = closed.get(i);
+                items.add(item(closedLabel(entry), "menu-closed-" + i, () -> actions.reopenClosed(entry)));
+            }
+            menu.getItems().setAll(items);
+        };
+        fill.run();
+        menu.setDisable(menu.getItems().isEmpty());
+        menu.setOnShowing(e -> fill.run());
+        return menu;
+    }
+
+    /** An entry as the menu lists it: its title, and its host (or the label rules of a tab without one). */
+    static String closedLabel(TabState entry) {
+        String url = entry.current().url();
+        String label = TabModel.labelFor(entry.title(), url);
+        String host = TabModel.labelFor("", url);
+        return label.equals(host) ? label : label + " \u2014 " + host;
     }
 
     static MenuItem item(String text, String id, Runnable action) {

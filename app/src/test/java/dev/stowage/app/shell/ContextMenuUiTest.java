@@ -95,6 +95,27 @@ class ContextMenuUiTest extends ShellTestBase {
     }
 
     @Test
+    void recentlyClosedListsEntriesByTitleAndHostAndReopensAnyOfThemOnce() {
+        launch(server.url("/a"), server.url("/b"), server.url("/c"));
+        tabMenu(2, "Close");
+        waitUntil("two tabs", () -> window.model().tabs().size() == 2);
+        tabMenu(1, "Close");
+        waitUntil("one tab", () -> window.model().tabs().size() == 1);
+        robot.rightClickOn(tabHeader(0));
+        robot.clickOn("Recently closed");
+        String host = server.hostPort().split(":")[0];
+        assertEquals(List.of("B \u2014 " + host, "C \u2014 " + host), List.of(
+                fx(() -> ((javafx.scene.control.Labeled) lookup("#menu-closed-0").lookup(".label")).getText()),
+                fx(() -> ((javafx.scene.control.Labeled) lookup("#menu-closed-1").lookup(".label")).getText())));
+        robot.clickOn("C \u2014 " + host);
+        waitUntil("C is back", () -> window.model().tabs().size() == 2);
+        waitForAllLoaded();
+        assertEquals(List.of(server.url("/a"), server.url("/c")), tabUrls(), "the older entry, at its old place");
+        assertEquals(1, fx(() -> window.recentlyClosed().size()), "C can be reopened only once");
+        assertEquals(server.url("/b"), fx(() -> window.recentlyClosed().get(0).current().url()));
+    }
+
+    @Test
     void pageMenuOnALinkOpensItInANewBackgroundTab() {
         launch(server.url("/a"), server.url("/d"));
         pageMenu(50, "Open link in new tab");
