@@ -129,17 +129,23 @@ public final class SessionFile {
 
     /** Renames a bad file out of the read order, never deleting it; says where it went. */
     private String moveAside(Path bad, String why) {
-        String stamp = ASIDE_STAMP.format(clock.instant());
-        Path aside = bad.resolveSibling(bad.getFileName() + ".corrupt-" + stamp);
-        for (int n = 2; Files.exists(aside); n++) {
-            aside = bad.resolveSibling(bad.getFileName() + ".corrupt-" + stamp + "-" + n);
-        }
         try {
-            Files.move(bad, aside);
+            Path aside = moveAside(bad, clock);
             return "The saved session " + bad + " could not be read (" + why + "); it was moved to " + aside + ".";
         } catch (IOException e) {
             return "The saved session " + bad + " could not be read (" + why + ") nor moved aside (" + e.getMessage()
                     + "); it was left where it is.";
         }
+    }
+
+    /** Moves {@code bad} to {@code NAME.corrupt-<UTC timestamp>[-N]} beside it and returns where it went. */
+    static Path moveAside(Path bad, Clock clock) throws IOException {
+        String stamp = ASIDE_STAMP.format(clock.instant());
+        Path aside = bad.resolveSibling(bad.getFileName() + ".corrupt-" + stamp);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = bad.resolveSibling(bad.getFileName() + ".corrupt-" + stamp + "-" + n);
+        }
+        Files.move(bad, aside);
+        return aside;
     }
 }
