@@ -1,6 +1,5 @@
 package dev.stowage.session.file;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,8 +22,9 @@ import java.util.function.Supplier;
  * without pause is still saved about once per {@code cap}; a burst of changes costs one save.
  *
  * <p><b>How.</b> The snapshot is taken on the owner thread ({@code snapshot} must be cheap there: it runs
- * through {@code ownerThread}, e.g. {@code Platform::runLater}), then serialised and written by this
- * writer's own thread through {@link SessionFile}. Saves never overlap and run in order. A failed save
+ * through {@code ownerThread}, e.g. {@code Platform::runLater}: immutable pictures, no I/O), then handed to
+ * {@code save} on this writer's own thread, which serialises and writes it ({@link SessionStore#save},
+ * {@link SessionFile#save}). Saves never overlap and run in order. A failed save
  * (a full disk) is reported to {@code problems} and retried at the next change; the files on disk stay
  * as they were. {@link #saveNow()} is the quit path: a snapshot right away and a future that completes once
  * it is on the disk.
@@ -32,9 +32,15 @@ import java.util.function.Supplier;
  * <p><b>Threading.</b> {@link #changed()} and {@link #saveNow()} on the owner thread; {@link #close()} on
  * any thread.
  */
-public final class SessionWriter implements AutoCloseable {
-    private final SessionFile file;
-    private final Supplier<JsonNode> snapshot;
+public final class SessionWriter<T> implements AutoCloseable {
+    /** Writes a snapshot to the disk, on the writer's thread. */
+    @FunctionalInterface
+    public interface Save<T> {
+        void save(T snapshot) throws IOException;
+    }
+
+    private final Save<T> save;
+    private final Supplier<T> snapshot;
     private final Executor ownerThread;
     private final Consumer<String> problems;
     private final long settleNanos;
@@ -46,13 +52,14 @@ public final class SessionWriter implements AutoCloseable {
     private ScheduledFuture<?> pending;
 
     /**
-     * @param snapshot    the session as it is now, as JSON; called on the owner thread
+     * @param snapshot    the session as it is now; called on the owner thread
+     * @param save        writes a snapshot; called on the writer's thread, one at a time, in order
      * @param ownerThread runs a task on the owner thread
      * @param problems    told, on the writer's thread, when a save failed
      */
-    public SessionWriter(SessionFile file, Supplier<JsonNode> snapshot, Executor ownerThread,
+    public SessionWriter(Supplier<T> snapshot, Save<T> save, Executor ownerThread,
                          Duration settle, Duration cap, Consumer<String> problems) {
-        this.file = Objects.requireNonNull(file, "file");
+        this.save = Objects.requireNonNull(save, "save");
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.ownerThread = Objects.requireNonNull(ownerThread, "ownerThread");
         this.problems = Objects.requireNonNull(problems, "problems");
@@ -103,11 +110,11 @@ public final class SessionWriter implements AutoCloseable {
         write(snapshot.get());
     }
 
-    private CompletableFuture<Void> write(JsonNode session) {
+    private CompletableFuture<Void> write(T session) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         disk.execute(() -> {
             try {
-                file.save(session);
+                save.save(session);
                 done.complete(null);
             } catch (IOException | RuntimeException e) {
                 problems.accept("The session could not be saved: " + e.getMessage());

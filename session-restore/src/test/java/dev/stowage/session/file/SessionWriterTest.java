@@ -42,12 +42,13 @@ class SessionWriterTest {
         owner.shutdownNow();
     }
 
-    private SessionWriter writer(Path path, Duration settle, Duration cap) {
-        return new SessionWriter(new SessionFile(path, Clock.systemUTC()), () -> {
+    private SessionWriter<com.fasterxml.jackson.databind.JsonNode> writer(Path path, Duration settle, Duration cap) {
+        SessionFile file = new SessionFile(path, Clock.systemUTC());
+        return new SessionWriter<>(() -> {
             snapshots.incrementAndGet();
             snapshotThreads.add(Thread.currentThread().getName());
             return json.createObjectNode().put("version", version.get());
-        }, owner, settle, cap, problems::add);
+        }, file::save, owner, settle, cap, problems::add);
     }
 
     private void onOwner(Runnable r) throws Exception {
@@ -71,7 +72,7 @@ class SessionWriterTest {
     @Test
     void aBurstOfChangesIsOneSaveOfTheLastState() throws Exception {
         Path path = dir.resolve("session.json");
-        try (SessionWriter writer = writer(path, Duration.ofMillis(50), Duration.ofSeconds(2))) {
+        try (SessionWriter<?> writer = writer(path, Duration.ofMillis(50), Duration.ofSeconds(2))) {
             onOwner(() -> {
                 for (int i = 1; i <= 100; i++) {
                     version.set(i);
@@ -90,7 +91,7 @@ class SessionWriterTest {
     @Test
     void aPageThatNeverStopsWritingIsStillSavedAboutOncePerCap() throws Exception {
         Path path = dir.resolve("session.json");
-        try (SessionWriter writer = writer(path, Duration.ofMillis(50), Duration.ofMillis(150))) {
+        try (SessionWriter<?> writer = writer(path, Duration.ofMillis(50), Duration.ofMillis(150))) {
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(800);
             while (System.nanoTime() < end) {
                 onOwner(() -> {
@@ -107,7 +108,7 @@ class SessionWriterTest {
     @Test
     void saveNowWritesAtOnceAndNothingIsLeftPending() throws Exception {
         Path path = dir.resolve("session.json");
-        try (SessionWriter writer = writer(path, Duration.ofSeconds(1), Duration.ofSeconds(5))) {
+        try (SessionWriter<?> writer = writer(path, Duration.ofSeconds(1), Duration.ofSeconds(5))) {
             version.set(7);
             owner.submit(writer::changed).get();
             owner.submit(() -> writer.saveNow()).get().get(5, TimeUnit.SECONDS);
@@ -122,7 +123,7 @@ class SessionWriterTest {
         Path blocked = dir.resolve("not-a-folder");
         Files.writeString(blocked, "a file where the session folder should be");
         Path path = blocked.resolve("session.json");
-        try (SessionWriter writer = writer(path, Duration.ofMillis(10), Duration.ofMillis(50))) {
+        try (SessionWriter<?> writer = writer(path, Duration.ofMillis(10), Duration.ofMillis(50))) {
             ExecutionException failed = assertThrows(ExecutionException.class,
                     () -> owner.submit(() -> writer.saveNow()).get().get(5, TimeUnit.SECONDS));
             assertTrue(failed.getCause() instanceof java.io.IOException, String.valueOf(failed.getCause()));
