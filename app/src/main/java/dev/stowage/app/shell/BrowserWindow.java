@@ -1,10 +1,5 @@
 package dev.stowage.app.shell;
 
-import static dev.stowage.app.shell.Shortcuts.alt;
-import static dev.stowage.app.shell.Shortcuts.ctrl;
-import static dev.stowage.app.shell.Shortcuts.ctrlShift;
-import static dev.stowage.app.shell.Shortcuts.key;
-
 import dev.stowage.session.ClosedTabStack;
 import dev.stowage.session.TabState;
 import java.nio.file.Path;
@@ -19,7 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -112,7 +106,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         Scene scene = new Scene(root, 1024, 720);
         scene.getStylesheets().add(Objects.requireNonNull(
                 BrowserWindow.class.getResource("shell.css"), "shell.css").toExternalForm());
-        shortcuts().install(scene);
+        WindowShortcuts.of(this, navigation).install(scene);
         stage.setScene(scene);
         stage.setTitle("Stowage");
         model.selectedProperty().addListener((obs, old, tab) -> {
@@ -340,7 +334,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         }
     }
 
-    private void withSelected(java.util.function.Consumer<BrowserTab> action) {
+    void withSelected(java.util.function.Consumer<BrowserTab> action) {
         BrowserTab tab = tabs.get(model.selected());
         if (tab != null) {
             action.accept(tab);
@@ -356,47 +350,14 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         }
     }
 
-    private Shortcuts shortcuts() {
-        Shortcuts s = new Shortcuts()
-                .on(ctrl(KeyCode.T), this::newTab)
-                .on(ctrl(KeyCode.W), this::closeSelected)
-                .on(ctrl(KeyCode.F4), this::closeSelected)
-                .on(ctrlShift(KeyCode.T), this::reopenClosed)
-                .on(ctrl(KeyCode.L), navigation::focusAddress)
-                .on(alt(KeyCode.D), navigation::focusAddress)
-                .on(key(KeyCode.F6), navigation::focusAddress)
-                .on(ctrl(KeyCode.TAB), () -> model.selectRelative(1))
-                .on(ctrl(KeyCode.PAGE_DOWN), () -> model.selectRelative(1))
-                .on(ctrlShift(KeyCode.TAB), () -> model.selectRelative(-1))
-                .on(ctrl(KeyCode.PAGE_UP), () -> model.selectRelative(-1))
-                .on(ctrl(KeyCode.DIGIT9), model::selectLast)
-                .on(ctrl(KeyCode.R), () -> withSelected(BrowserTab::reload))
-                .on(key(KeyCode.F5), () -> withSelected(BrowserTab::reload))
-                .onIf(key(KeyCode.ESCAPE), this::stopIfLoading)
-                .on(alt(KeyCode.LEFT), () -> withSelected(BrowserTab::back))
-                .on(alt(KeyCode.RIGHT), () -> withSelected(BrowserTab::forward))
-                .on(ctrlShift(KeyCode.K), () -> {
-                    if (model.selected() != null) {
-                        duplicate(model.selected());
-                    }
-                });
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-                KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
-        for (int i = 0; i < digits.length; i++) {
-            int index = i;
-            s.on(ctrl(digits[i]), () -> model.selectIndex(index));
-        }
-        return s;
-    }
-
-    private void closeSelected() {
+    void closeSelected() {
         if (model.selected() != null) {
             close(model.selected());
         }
     }
 
     /** Esc stops a loading page; otherwise it belongs to the page (closing its dialogs) or the focused control. */
-    private boolean stopIfLoading() {
+    boolean stopIfLoading() {
         TabModel selected = model.selected();
         if (selected == null || !selected.loadingProperty().get()) {
             return false;

@@ -1,0 +1,48 @@
+package dev.stowage.app.shell;
+
+import static dev.stowage.app.shell.Shortcuts.alt;
+import static dev.stowage.app.shell.Shortcuts.ctrl;
+import static dev.stowage.app.shell.Shortcuts.ctrlShift;
+import static dev.stowage.app.shell.Shortcuts.key;
+
+import javafx.scene.input.KeyCode;
+
+/** The keys of a {@link BrowserWindow}, as Chrome and Firefox bind them. FX thread only. */
+final class WindowShortcuts {
+    private WindowShortcuts() {
+    }
+
+    static Shortcuts of(BrowserWindow window, NavigationBar navigation) {
+        WindowModel model = window.model();
+        Shortcuts s = new Shortcuts()
+                .on(ctrl(KeyCode.T), window::newTab)
+                .on(ctrl(KeyCode.W), window::closeSelected)
+                .on(ctrl(KeyCode.F4), window::closeSelected)
+                .on(ctrlShift(KeyCode.T), window::reopenClosed)
+                .on(ctrl(KeyCode.L), navigation::focusAddress)
+                .on(alt(KeyCode.D), navigation::focusAddress)
+                .on(key(KeyCode.F6), navigation::focusAddress)
+                .on(ctrl(KeyCode.TAB), () -> model.selectRelative(1))
+                .on(ctrl(KeyCode.PAGE_DOWN), () -> model.selectRelative(1))
+                .on(ctrlShift(KeyCode.TAB), () -> model.selectRelative(-1))
+                .on(ctrl(KeyCode.PAGE_UP), () -> model.selectRelative(-1))
+                .on(ctrl(KeyCode.DIGIT9), model::selectLast)
+                .on(ctrl(KeyCode.R), () -> window.withSelected(BrowserTab::reload))
+                .on(key(KeyCode.F5), () -> window.withSelected(BrowserTab::reload))
+                .onIf(key(KeyCode.ESCAPE), window::stopIfLoading)
+                .on(alt(KeyCode.LEFT), () -> window.withSelected(BrowserTab::back))
+                .on(alt(KeyCode.RIGHT), () -> window.withSelected(BrowserTab::forward))
+                .on(ctrlShift(KeyCode.K), () -> {
+                    if (model.selected() != null) {
+                        window.duplicate(model.selected());
+                    }
+                });
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+                KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
+        for (int i = 0; i < digits.length; i++) {
+            int index = i;
+            s.on(ctrl(digits[i]), () -> model.selectIndex(index));
+        }
+        return s;
+    }
+}
