@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Worker;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.web.WebEngine;
@@ -241,39 +239,10 @@ public final class BrowserTab {
     void unload(Runnable whenDone) {
         Objects.requireNonNull(whenDone, "whenDone");
         closing = true;
-        // A page's pagehide/unload handlers may call window.open: a closing tab opens nothing.
-        engine.setCreatePopupHandler(features -> null);
-        Runnable[] finish = new Runnable[1];
-        PauseTransition timeout = new PauseTransition(UNLOAD_TIMEOUT);
-        ChangeListener<Worker.State> done = (obs, old, state) -> {
-            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
-                finish[0].run();
-            }
-        };
-        finish[0] = new Runnable() {
-            private boolean ran;
-
-            @Override
-            public void run() {
-                if (!ran) {
-                    ran = true;
-                    timeout.stop();
-                    engine.getLoadWorker().stateProperty().removeListener(done);
-                    engine.setCreatePopupHandler(features -> null);
-                    closeActions.forEach(Runnable::run);
-                    whenDone.run();
-                }
-            }
-        };
-        String location = engine.getLocation();
-        if (location == null || location.isEmpty() || location.equals("about:blank")) {
-            finish[0].run();
-            return;
-        }
-        timeout.setOnFinished(e -> finish[0].run());
-        timeout.play();
-        engine.getLoadWorker().stateProperty().addListener(done);
-        engine.load("about:blank");
+        PageUnload.start(engine, UNLOAD_TIMEOUT, () -> {
+            closeActions.forEach(Runnable::run);
+            whenDone.run();
+        });
     }
 
     private void wireEngine() {

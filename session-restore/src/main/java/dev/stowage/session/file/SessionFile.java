@@ -64,6 +64,16 @@ public final class SessionFile {
 
     /** Reads the newest good session, moving aside what cannot be read. Never throws for a bad file. */
     public Loaded load() {
+        return load(session -> { });
+    }
+
+    /**
+     * {@link #load()}, where a file whose {@code session} {@code check} rejects (by throwing
+     * {@link IllegalArgumentException}: a well-formed file whose content does not hold together) counts as
+     * damaged too: it is moved aside and the next file is tried.
+     */
+    public Loaded load(java.util.function.Consumer<JsonNode> check) {
+        Objects.requireNonNull(check, "check");
         List<String> notices = new ArrayList<>();
         for (Path candidate : file.readOrder()) {
             if (!Files.isRegularFile(candidate)) {
@@ -80,6 +90,7 @@ public final class SessionFile {
                             + " will not save over it.");
                     return new Loaded(Optional.empty(), Optional.empty(), notices, true);
                 }
+                check.accept(root.get("session"));
                 return new Loaded(Optional.of(root.get("session")), Optional.of(candidate), notices, false);
             } catch (IOException | IllegalArgumentException e) {
                 notices.add(moveAside(candidate, reason(e)));

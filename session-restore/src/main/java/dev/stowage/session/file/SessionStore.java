@@ -56,6 +56,7 @@ public final class SessionStore {
     private final SessionFile sessionFile;
     private final Path storageDir;
     private final Clock clock;
+    private final java.util.function.Consumer<JsonNode> checkState;
     private final ObjectMapper json = new ObjectMapper();
     // Namespace id -> storage file name, as named by the current session file and by its backup.
     private Map<String, String> current = Map.of();
@@ -63,7 +64,17 @@ public final class SessionStore {
     private long generation;
 
     public SessionStore(Path sessionDir, Clock clock) {
+        this(sessionDir, clock, state -> { });
+    }
+
+    /**
+     * @param checkState rejects a saved {@code state} that does not hold together by throwing
+     *                   {@link IllegalArgumentException}; such a file is moved aside like a corrupt one and the
+     *                   backup is tried
+     */
+    public SessionStore(Path sessionDir, Clock clock, java.util.function.Consumer<JsonNode> checkState) {
         Objects.requireNonNull(sessionDir, "sessionDir");
+        this.checkState = Objects.requireNonNull(checkState, "checkState");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sessionFile = new SessionFile(sessionDir.resolve("session.json"), clock);
         this.storageDir = sessionDir.resolve("storage").toAbsolutePath();
@@ -72,7 +83,13 @@ public final class SessionStore {
 
     /** Reads the newest good session and the storage it names; never throws for a bad file. */
     public Loaded load() {
-        SessionFile.Loaded loaded = sessionFile.load();
+        SessionFile.Loaded loaded = sessionFile.load(session -> {
+            JsonNode state = session.get("state");
+            if (state == null) {
+                throw new IllegalArgumentException("no state");
+            }
+            checkState.accept(state);
+        });
         List<String> notices = new ArrayList<>(loaded.notices());
         Map<String, NamespaceSnapshot> namespaces = new LinkedHashMap<>();
         if (loaded.session().isEmpty()) {
@@ -113,15 +130,38 @@ public final class SessionStore {
      * @throws IllegalStateException if {@link #load()} found a newer Stowage's session
      */
     public void save(JsonNode state, Map<String, NamespaceSnapshot> namespaces, Set<String> changed) throws IOException {
-        Objects.requireNonNull(state, "state");
         Objects.requireNonNull(changed, "changed");
+        Map<String, NamespaceSnapshot> fresh = new LinkedHashMap<>();
+        namespaces.forEach((id, snapshot) -> {
+            if (changed.contains(id) || !current.containsKey(id)) {
+                fresh.put(id, snapshot);
+            }
+        });
+        save(state, namespaces.keySet(), fresh);
+    }
+
+    /**
+     * Saves {@code state} (the windows and tabs) naming the storage of every namespace in {@code referenced}:
+     * those in {@code fresh} go to new files; the others keep the file the last save gave them. A referenced
+     * namespace that is in neither is left out (its tab would come back empty), so the caller hands over
+     * every namespace written to, or never saved, since the last successful save.
+     *
+     * @throws IOException           if something could not be written; what was saved before stays readable
+     * @throws IllegalStateException if {@link #load()} found a newer Stowage's session
+     */
+    public void save(JsonNode state, Set<String> referenced, Map<String, NamespaceSnapshot> fresh) throws IOException {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(referenced, "referenced");
+        Objects.requireNonNull(fresh, "fresh");
         Files.createDirectories(storageDir);
         Map<String, String> files = new LinkedHashMap<>();
-        for (NamespaceSnapshot snapshot : namespaces.values()) {
-            String id = snapshot.namespaceId();
+        for (String id : referenced) {
+            NamespaceSnapshot snapshot = fresh.get(id);
             String kept = current.get(id);
-            if (kept != null && !changed.contains(id) && Files.isRegularFile(storageDir.resolve(kept))) {
-                files.put(id, kept);
+            if (snapshot == null) {
+                if (kept != null && Files.isRegularFile(storageDir.resolve(kept))) {
+                    files.put(id, kept);
+                }
                 continue;
             }
             String name = fileNameFor(id);
