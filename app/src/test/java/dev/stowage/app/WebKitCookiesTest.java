@@ -65,14 +65,16 @@ class WebKitCookiesTest {
     void aSnapshotRefillsAFreshManagerWithEverythingWebKitAcceptedAndNothingElse() throws Exception {
         long now = System.currentTimeMillis();
         CookieHandler first = WebKitCookies.newManager();
-        put(first, "https://www.shop.co.uk/cart/view", "sid=abc; HttpOnly; Secure; Max-Age=600", "pref=dark; Domain=shop.co.uk; Path=/",
-                "gone=1; Max-Age=0", "pub=1; Domain=co.uk");
-        put(first, "javascript://www.shop.co.uk/cart/", "sid=stolen; path=/cart", "js=1; expires=Sun, 06-Nov-2099 08:49:37 GMT; path=/");
+        put(first, "https://www.shop.co.uk/cart/view", "sid=abc; HttpOnly; Secure; Max-Age=600",
+                "pref=dark; Domain=shop.co.uk; Path=/", "gone=1; Max-Age=0", "pub=1; Domain=co.uk");
+        put(first, "javascript://www.shop.co.uk/cart/", "sid=stolen; path=/cart",
+                "js=1; expires=Sun, 06-Nov-2099 08:49:37 GMT; path=/");
         List<StoredCookie> saved = webkit.snapshot(first, now);
         assertEquals(List.of("js", "pref", "sid"), saved.stream().map(StoredCookie::name).sorted().toList(),
                 "expired, public-suffix and script-overwrite cookies were refused: " + saved);
         StoredCookie sid = saved.stream().filter(c -> c.name().equals("sid")).findFirst().orElseThrow();
-        assertEquals(new StoredCookie("sid", "abc", "www.shop.co.uk", "/cart", true, true, true, sid.expires(), sid.created()), sid);
+        assertEquals(new StoredCookie("sid", "abc", "www.shop.co.uk", "/cart", true, true, true, sid.expires(),
+                sid.created()), sid);
         assertTrue(Math.abs(sid.expires() - (now + 600_000)) < 5_000, "Max-Age became an absolute time");
         StoredCookie pref = saved.stream().filter(c -> c.name().equals("pref")).findFirst().orElseThrow();
         assertEquals(List.of("shop.co.uk", false, false), List.of(pref.domain(), pref.hostOnly(), pref.persistent()));
@@ -80,19 +82,23 @@ class WebKitCookiesTest {
         CookieHandler second = WebKitCookies.newManager();
         assertEquals(3, webkit.restore(second, saved, System.currentTimeMillis()));
         List<StoredCookie> back = webkit.snapshot(second, System.currentTimeMillis());
-        assertEquals(saved.stream().map(c -> List.of(c.key(), c.value(), c.hostOnly(), c.secure(), c.httpOnly(), c.persistent()))
-                        .sorted(java.util.Comparator.comparing(Object::toString)).toList(),
-                back.stream().map(c -> List.of(c.key(), c.value(), c.hostOnly(), c.secure(), c.httpOnly(), c.persistent()))
-                        .sorted(java.util.Comparator.comparing(Object::toString)).toList());
+        assertEquals(attributes(saved), attributes(back));
         // WebKit itself, not our bookkeeping, still decides who sees what (the order of equal paths may differ).
         assertEquals(Set.of("sid=abc", "js=1", "pref=dark"), set(get(second, "https://www.shop.co.uk/cart/x")));
-        assertEquals(Set.of("js=1", "pref=dark"), set(get(second, "javascripts://www.shop.co.uk/cart/x")), "document.cookie");
+        assertEquals(Set.of("js=1", "pref=dark"), set(get(second, "javascripts://www.shop.co.uk/cart/x")),
+                "document.cookie");
         assertEquals(Set.of(), set(get(second, "http://www.shop.co.uk/cart/x")).stream().filter(c -> c.startsWith("sid"))
                 .collect(Collectors.toSet()), "Secure stays Secure");
         assertEquals(Set.of("pref=dark"), set(get(second, "http://other.shop.co.uk/")));
         put(second, "javascript://www.shop.co.uk/cart/", "sid=stolen; path=/cart");
         assertEquals(Set.of("sid=abc", "js=1", "pref=dark"), set(get(second, "https://www.shop.co.uk/cart/x")),
                 "still HttpOnly after a restore");
+    }
+
+    /** Everything but the times, which a refill resets, sorted. */
+    private static List<String> attributes(List<StoredCookie> cookies) {
+        return cookies.stream().map(c -> List.of(c.key(), c.value(), c.hostOnly(), c.secure(), c.httpOnly(),
+                c.persistent()).toString()).sorted().toList();
     }
 
     private static Set<String> set(String header) {

@@ -34,7 +34,8 @@ public final class TestServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private record Response(int status, String contentType, byte[] body, long delayMillis, Map<String, List<String>> headers) {
+    private record Response(int status, String contentType, byte[] body, long delayMillis,
+                            Map<String, List<String>> headers) {
         Response(int status, String contentType, byte[] body, long delayMillis) {
             this(status, contentType, body, delayMillis, Map.of());
         }

@@ -50,7 +50,8 @@ class CookieFileTest {
     @Test
     void everyAttributeRoundTripsInOrder() throws IOException {
         List<StoredCookie> cookies = List.of(
-                new StoredCookie("sid", "\"quoted; value\"", "a.example", "/app", false, true, true, NOW_MS + 3_600_250L, NOW_MS - 5),
+                new StoredCookie("sid", "\"quoted; value\"", "a.example", "/app", false, true, true,
+                        NOW_MS + 3_600_250L, NOW_MS - 5),
                 new StoredCookie("", "nameless", "127.0.0.1", "/", true, false, false, null, NOW_MS),
                 new StoredCookie("far", "future", "b.example", "/x/y", true, false, false, Long.MAX_VALUE, 0),
                 new StoredCookie("ünï", "☃ value", "c.example", "/", true, false, true, NOW_MS + 1, NOW_MS));
@@ -131,6 +132,25 @@ class CookieFileTest {
         assertThrows(IllegalArgumentException.class, () -> new CookieSaver(file, List::of, m -> { }));
         assertEquals(newer, Files.readString(path(), StandardCharsets.UTF_8));
         assertEquals(List.of("cookies.json", "cookies.json.bak"), files());
+    }
+
+    @Test
+    void aSaveProducesTheGoldenFormatAndItReadsBack() throws IOException {
+        List<StoredCookie> cookies = List.of(
+                new StoredCookie("sid", "\"abc; def\"", "www.shop.example", "/cart", true, true, true,
+                        Instant.parse("2026-12-01T10:00:00.250Z").toEpochMilli(),
+                        Instant.parse("2026-11-30T18:45:00Z").toEpochMilli()),
+                new StoredCookie("pref", "dark", "shop.example", "/", false, false, false, null,
+                        Instant.parse("2026-11-30T18:45:00.001Z").toEpochMilli()));
+        new CookieFile(path(), CLOCK).save(cookies);
+        ObjectMapper json = new ObjectMapper();
+        byte[] golden;
+        try (var in = CookieFileTest.class.getResourceAsStream("golden-cookies-format-1.json")) {
+            golden = in.readAllBytes();
+        }
+        assertEquals(json.readTree(golden), json.readTree(Files.readAllBytes(path())));
+        Files.write(path(), golden);
+        assertEquals(cookies, new CookieFile(path(), CLOCK).load().cookies(), "and a file in the golden format reads back");
     }
 
     @Test
