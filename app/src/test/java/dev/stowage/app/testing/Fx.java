@@ -1,5 +1,7 @@
 package dev.stowage.app.testing;
 
+import dev.stowage.app.ProfileCookies;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,11 @@ public final class Fx {
         if (started) {
             return;
         }
+        // The app installs its cookie handler before any WebView (StowageApp.init); so does every test JVM,
+        // in memory, so that a cookie test can later point it at a profile (WebKit's HTTP client keeps the
+        // handler it first saw; see ProfileCookieHandler).
+        ProfileCookies.install(Path.of(System.getProperty("java.io.tmpdir"), "stowage-test-private"), true, false,
+                message -> System.err.println("cookies: " + message));
         // Start the toolkit the way TestFX does, so the shell's robot-driven tests that share this JVM
         // find it in the state they expect (a toolkit started with Platform.startup left the robot's
         // key presses going nowhere).

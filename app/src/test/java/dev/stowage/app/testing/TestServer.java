@@ -20,10 +20,10 @@ import java.util.concurrent.Executors;
  * The test kit's one HTTP server: real HTTP on 127.0.0.1, a random port. It answers, in this order, the
  * pages a test registered ({@link #page}, {@link #titled}, {@link #slow}, {@link #bytes}), {@code /echo?text}
  * with the decoded text, and the files of the test resources folder {@code dev/stowage/app/page/pages/};
- * anything else is 404. Every request's path and query and its {@code Referer} are recorded, so a test can
- * see what a page sent (beacons from pagehide, favicons, popups). {@code http://127.0.0.1:port} and
- * {@code http://localhost:port} are two origins (and two sites) of one server; a second server gives a
- * third origin of the first site. Thread-safe.
+ * anything else is 404. Every request's path and query, its {@code Referer} and its {@code Cookie} header are
+ * recorded, so a test can see what a page sent (beacons from pagehide, favicons, popups, cookies).
+ * {@code http://127.0.0.1:port} and {@code http://localhost:port} are two origins (and two sites) of one
+ * server; a second server gives a third origin of the first site. Thread-safe.
  */
 public final class TestServer implements AutoCloseable {
     private static final String RESOURCES = "/dev/stowage/app/page/pages";
@@ -34,7 +34,12 @@ public final class TestServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private record Response(int status, String contentType, byte[] body, long delayMillis) {
+    private record Response(int status, String contentType, byte[] body, long delayMillis,
+                            Map<String, List<String>> headers) {
+        Response(int status, String contentType, byte[] body, long delayMillis) {
+            this(status, contentType, body, delayMillis, Map.of());
+        }
+
         Response(int status, String contentType, byte[] body) {
             this(status, contentType, body, 0);
         }
@@ -44,6 +49,7 @@ public final class TestServer implements AutoCloseable {
     private final Map<String, Response> routes = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> referers = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> cookies = new ConcurrentHashMap<>();
 
     public TestServer() {
         try {
@@ -63,6 +69,13 @@ public final class TestServer implements AutoCloseable {
     /** Serves {@code html} at {@code path}. */
     public TestServer page(String path, String html) {
         routes.put(path, new Response(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
+    /** Serves {@code html} at {@code path} with extra response {@code headers} (each may repeat, like Set-Cookie). */
+    public TestServer page(String path, String html, Map<String, List<String>> headers) {
+        routes.put(path, new Response(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), 0,
+                Map.copyOf(headers)));
         return this;
     }
 
@@ -115,6 +128,11 @@ public final class TestServer implements AutoCloseable {
         return List.copyOf(referers.getOrDefault(pathAndQuery, List.of()));
     }
 
+    /** The Cookie header of each request for {@code pathAndQuery} so far ("" for none), oldest first. */
+    public List<String> cookies(String pathAndQuery) {
+        return List.copyOf(cookies.getOrDefault(pathAndQuery, List.of()));
+    }
+
     /** Paths (with query) requested so far, oldest first. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -128,6 +146,8 @@ public final class TestServer implements AutoCloseable {
             requests.add(pathAndQuery);
             String referer = exchange.getRequestHeaders().getFirst("Referer");
             referers.computeIfAbsent(pathAndQuery, k -> new CopyOnWriteArrayList<>()).add(referer == null ? "" : referer);
+            List<String> cookie = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
+            cookies.computeIfAbsent(pathAndQuery, k -> new CopyOnWriteArrayList<>()).add(String.join("; ", cookie));
             exchange.getRequestBody().readAllBytes();
             Response response = respond(path, query);
             if (response.delayMillis() > 0) {
@@ -139,6 +159,7 @@ public final class TestServer implements AutoCloseable {
             }
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
             exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());

@@ -149,8 +149,13 @@ public final class SessionFile {
         }
     }
 
-    /** Moves {@code bad} to {@code NAME.corrupt-<UTC timestamp>[-N]} beside it and returns where it went. */
-    static Path moveAside(Path bad, Clock clock) throws IOException {
+    /**
+     * Moves {@code bad} to {@code NAME.corrupt-<UTC timestamp>[-N]} beside it and returns where it went.
+     * Shared by every file of the profile that follows the session file's rules (the cookie file).
+     *
+     * @throws IOException if it could not be renamed; the file is then where it was
+     */
+    public static Path moveAside(Path bad, Clock clock) throws IOException {
         String stamp = ASIDE_STAMP.format(clock.instant());
         Path aside = bad.resolveSibling(bad.getFileName() + ".corrupt-" + stamp);
         for (int n = 2; Files.exists(aside); n++) {
