@@ -4,6 +4,8 @@ import dev.stowage.app.cli.CommandLine;
 import dev.stowage.app.cli.LaunchOptions;
 import dev.stowage.app.cli.UsageException;
 import dev.stowage.app.page.InjectionSelfTest;
+import dev.stowage.app.session.RestoringShell;
+import dev.stowage.app.session.SessionKeeper;
 import dev.stowage.app.shell.BrowserWindow;
 import dev.stowage.app.shell.PopupHandler;
 import dev.stowage.app.shell.TabEngineInitializer;
@@ -13,23 +15,122 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: one {@link BrowserWindow} with a tab per command-line URL, the first selected,
- * or one new-tab page. The command line was validated by {@link Launcher}; it is parsed again here because
- * JavaFX only hands an Application its raw arguments.
+ * The JavaFX application: one {@link BrowserWindow} with the profile's saved session (unless
+ * {@code --no-restore} or {@code --private}), then a tab per command-line URL, the first selected, or one
+ * new-tab page. The command line was validated by {@link Launcher}; it is parsed again here because JavaFX
+ * only hands an Application its raw arguments.
+ *
+ * <p><b>Quitting.</b> Closing the window, Ctrl+Shift+Q and SIGTERM all end the same way: the
+ * {@link SessionKeeper} takes the window's last picture, every page unloads, the session and then the
+ * cookies are saved, and only then does the toolkit end, and with it the JVM.
  */
 public final class StowageApp extends Application {
     private static final System.Logger LOG = System.getLogger(StowageApp.class.getName());
+    /** How long SIGTERM waits for the orderly quit (save, unload, stop WebKit) before the JVM goes anyway. */
+    private static final long TERMINATE_WAIT_SECONDS = 20;
+
+    private LaunchOptions options;
+    private RestoringShell.Loaded loaded;
+    private ProfileCookies cookies;
+    private final List<String> cookieNotices = new CopyOnWriteArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile SessionKeeper keeper;
+    private volatile Thread fxThread;
+
+    /** Off the FX thread, before any window: reads the session and the cookies, and takes over SIGTERM. */
+    @Override
+    public void init() throws UsageException {
+        options = new CommandLine().parse(getParameters().getRaw().toArray(String[]::new));
+        loaded = RestoringShell.load(options);
+        cookies = ProfileCookies.install(options.profileDir(), options.privateWindow(), loaded.restores(options),
+                cookieNotices::add);
+        TerminationSignals.install(this::terminate);
+    }
 
     @Override
-    public void start(Stage stage) throws UsageException {
-        LaunchOptions options = new CommandLine().parse(getParameters().getRaw().toArray(String[]::new));
-        BrowserWindow window = openWithSessionStorage(stage, options);
-        window.stage().show();
-        selfTest(window);
+    public void start(Stage stage) {
+        fxThread = Thread.currentThread();
+        // The last window's close is not the end: the session is saved first, then the keeper exits.
+        Platform.setImplicitExit(false);
+        SessionStorageService storage = new SessionStorageService();
+        BrowserWindow[] window = new BrowserWindow[1];
+        keeper = RestoringShell.open(options, loaded, storage, opts -> window[0] = newWindow(stage, opts, storage,
+                PopupHandler.OPEN_IN_NEW_TAB), Platform::runLater, this::exit);
+        cookieNotices.forEach(window[0].model()::warn);
+        window[0].stage().show();
+        selfTest(window[0]);
+    }
+
+    /** The session is saved: save the cookies, then end the toolkit (which ends the JVM). FX thread. */
+    private void exit() {
+        cookies.saveNow().orTimeout(10, TimeUnit.SECONDS).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.log(System.Logger.Level.ERROR, "cookies were not saved at exit", failure);
+            }
+            cookies.close();
+            Platform.runLater(Platform::exit);
+        });
+    }
+
+    @Override
+    public void stop() {
+        stopped.countDown();
+    }
+
+    /**
+     * SIGTERM, SIGINT or SIGHUP: quit the way the user does, so the session is saved and every page unloaded,
+     * and wait until the FX thread has ended, so the JVM does not halt while WebKit still paints or fires
+     * timers (which crashed it in libjfxwebkit). Runs on the signal's thread, instead of the JVM's shutdown:
+     * the toolkit's own shutdown hook would dispose the graphics pipeline under the FX thread's feet.
+     */
+    private void terminate() {
+        SessionKeeper current = keeper;
+        if (current == null) {
+            System.exit(TerminationSignals.EXIT_CODE); // not started yet: nothing of WebKit runs
+            return;
+        }
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            Platform.runLater(current::quit);
+            if (!stopped.await(TERMINATE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.ERROR, "the orderly quit did not finish in time");
+                return;
+            }
+            Thread fx = fxThread;
+            if (fx != null) {
+                fx.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        } catch (IllegalStateException toolkitGone) {
+            // The toolkit already ended: nothing of WebKit runs any more.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(TerminationSignals.EXIT_CODE);
+    }
+
+    /**
+     * An empty window whose every tab gets its own sessionStorage namespace in {@code storage} through the
+     * page bridge. FX thread only.
+     */
+    public static BrowserWindow newWindow(Stage stage, LaunchOptions options, SessionStorageService storage,
+                                          PopupHandler popups) {
+        // The window does not exist before its tabs' initializer is needed, so the initializer reaches
+        // the window's model through a holder filled in right after construction.
+        BrowserWindow[] holder = new BrowserWindow[1];
+        TabEngineInitializer perTab = new TabStorages(storage, message -> holder[0].model().warn(message));
+        holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy());
+        return holder[0];
     }
 
     /**
@@ -48,12 +149,7 @@ public final class StowageApp extends Application {
     /** {@link #openWithSessionStorage(Stage, LaunchOptions, SessionStorageService)} with its own popup handler. */
     public static BrowserWindow openWithSessionStorage(Stage stage, LaunchOptions options, SessionStorageService storage,
                                                        PopupHandler popups) {
-        // The window does not exist before its tabs' initializer is needed, so the initializer reaches
-        // the window's model through a holder filled in right after construction.
-        BrowserWindow[] holder = new BrowserWindow[1];
-        TabEngineInitializer perTab = new TabStorages(storage, message -> holder[0].model().warn(message));
-        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy());
-        holder[0] = window;
+        BrowserWindow window = newWindow(stage, options, storage, popups);
         openTabs(window, options);
         return window;
     }

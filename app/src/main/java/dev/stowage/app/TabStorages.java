@@ -100,6 +100,12 @@ public final class TabStorages implements TabEngineInitializer {
     }
 
     @Override
+    public Optional<String> namespaceOf(BrowserTab tab) {
+        TabStorage storage = byTab.get(Objects.requireNonNull(tab, "tab").id());
+        return storage == null ? Optional.empty() : Optional.of(storage.namespace().id());
+    }
+
+    @Override
     public void releaseKept(String id) {
         service.namespace(id).ifPresent(ns -> {
             if (ns.state() == SessionNamespace.State.PERSISTED) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Parses the launch contract {@code [--profile DIR] [--private] [--clone-policy=links|standard|never] [URL ...]}
+ * Parses the launch contract {@code [--profile DIR] [--private] [--no-restore] [--clone-policy=links|standard|never] [URL ...]}
  * and {@code --help} / {@code --version}.
  *
  * <p>URLs follow the address bar's rules ({@link AddressResolver}), so {@code localhost:8080} works on the
@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public final class CommandLine {
     public static final String USAGE =
-            "usage: java -jar stowage.jar [--profile DIR] [--private] [--clone-policy=links|standard|never] [URL ...]";
+            "usage: java -jar stowage.jar [--profile DIR] [--private] [--no-restore] [--clone-policy=links|standard|never] [URL ...]";
 
     /** {@code --help}'s text: the usage and every flag. */
     public static final String HELP = USAGE + "\n\n"
@@ -28,6 +28,8 @@ public final class CommandLine {
             + "  --profile DIR           keep the browser's data in DIR\n"
             + "                          (default: $XDG_DATA_HOME/stowage or ~/.local/share/stowage)\n"
             + "  --private               a private window: nothing of it is kept once it closes\n"
+            + "  --no-restore            start with a new window instead of the saved session; the\n"
+            + "                          saved session stays as it was until this run first saves\n"
             + "  --clone-policy=POLICY   which tabs opened from a page start with a copy of its tab's\n"
             + "                          sessionStorage:\n"
             + "                            links     every link, window.open, Ctrl/middle-click and\n"
@@ -61,6 +63,7 @@ public final class CommandLine {
         Objects.requireNonNull(args, "args");
         Path profile = null;
         boolean privateWindow = false;
+        boolean restore = true;
         ClonePolicy clonePolicy = ClonePolicy.LINKS;
         LaunchOptions.Mode mode = LaunchOptions.Mode.RUN;
         List<String> urls = new ArrayList<>();
@@ -71,6 +74,8 @@ public final class CommandLine {
                 optionsEnded = true;
             } else if (!optionsEnded && arg.equals("--private")) {
                 privateWindow = true;
+            } else if (!optionsEnded && arg.equals("--no-restore")) {
+                restore = false;
             } else if (!optionsEnded && arg.equals("--help")) {
                 mode = LaunchOptions.Mode.HELP;
             } else if (!optionsEnded && arg.equals("--version")) {
@@ -112,7 +117,8 @@ public final class CommandLine {
                 urls.add(result.url());
             }
         }
-        return new LaunchOptions(mode, profile != null ? profile : defaultProfile(), privateWindow, clonePolicy, urls);
+        return new LaunchOptions(mode, profile != null ? profile : defaultProfile(), privateWindow, clonePolicy, urls)
+                .withRestore(restore);
     }
 
     private Path defaultProfile() {

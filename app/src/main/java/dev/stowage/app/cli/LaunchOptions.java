@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param privateWindow whether the window is private (nothing of it is kept once it closes)
  * @param clonePolicy   which tabs opened from a page start with a copy of its tab's sessionStorage
  * @param urls          resolved URLs, one tab each, in order; empty means one new-tab page
+ * @param restore       whether the profile's saved session comes back ({@code --no-restore} says no); the
+ *                      URLs then open after its tabs
  */
 public record LaunchOptions(Mode mode, Path profileDir, boolean privateWindow, ClonePolicy clonePolicy,
-                            List<String> urls) {
+                            List<String> urls, boolean restore) {
     /** What the launcher does. */
     public enum Mode {
         RUN, HELP, VERSION
@@ -28,6 +30,11 @@ public record LaunchOptions(Mode mode, Path profileDir, boolean privateWindow, C
         urls = List.copyOf(urls);
     }
 
+    /** These options, restoring the saved session. */
+    public LaunchOptions(Mode mode, Path profileDir, boolean privateWindow, ClonePolicy clonePolicy, List<String> urls) {
+        this(mode, profileDir, privateWindow, clonePolicy, urls, true);
+    }
+
     /** Runs the browser with the default clone policy. */
     public LaunchOptions(Path profileDir, boolean privateWindow, List<String> urls) {
         this(Mode.RUN, profileDir, privateWindow, ClonePolicy.LINKS, urls);
@@ -35,6 +42,11 @@ public record LaunchOptions(Mode mode, Path profileDir, boolean privateWindow, C
 
     /** These options with {@code policy} instead. */
     public LaunchOptions withClonePolicy(ClonePolicy policy) {
-        return new LaunchOptions(mode, profileDir, privateWindow, policy, urls);
+        return new LaunchOptions(mode, profileDir, privateWindow, policy, urls, restore);
+    }
+
+    /** These options restoring the saved session, or not. */
+    public LaunchOptions withRestore(boolean restoreSession) {
+        return new LaunchOptions(mode, profileDir, privateWindow, clonePolicy, urls, restoreSession);
     }
 }

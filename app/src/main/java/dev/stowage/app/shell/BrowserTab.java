@@ -42,6 +42,8 @@ public final class BrowserTab {
     private String requestedUrl;
     private boolean loadingErrorPage;
     private boolean closing;
+    /** Restored and not loaded yet: the page loads when the tab is first selected. */
+    private boolean deferred;
     private final List<Runnable> closeActions = new ArrayList<>();
     private final HistoryFollower history;
 
@@ -142,6 +144,7 @@ public final class BrowserTab {
     }
 
     private void startLoad(String url) {
+        deferred = false;
         requestedUrl = Objects.requireNonNull(url, "url");
         model.errorProperty().set(null);
         loadingErrorPage = false;
@@ -216,7 +219,47 @@ public final class BrowserTab {
      */
     public void restoreHistory(List<dev.stowage.session.TabState.HistoryEntry> entries, int current) {
         typedAddress = null;
-        history.restore(entries, current);
+        history.restore(entries, current, true);
+    }
+
+    /**
+     * Restores a background tab without loading it (Firefox's restore-on-demand): the tab shows
+     * {@code state}'s title, URL and favicon at once and loads its current entry with {@link #loadIfDeferred()},
+     * when it is first selected. Call before the tab loads anything.
+     */
+    void restoreDeferred(dev.stowage.session.TabState state) {
+        typedAddress = null;
+        history.restore(state.history(), state.historyIndex(), false);
+        deferred = true;
+        model.titleProperty().set(state.title());
+        model.urlProperty().set(state.current().url());
+        model.addressProperty().set(state.current().url());
+        model.faviconDataProperty().set(state.favicon());
+        model.faviconProperty().set(FaviconLoader.fromDataUrl(state.favicon()));
+    }
+
+    /** Whether the tab was restored and has not loaded yet. */
+    boolean isDeferred() {
+        return deferred;
+    }
+
+    /** Loads a {@link #restoreDeferred deferred} tab's page; nothing for any other tab. */
+    void loadIfDeferred() {
+        if (deferred && !closing) {
+            deferred = false;
+            history.loadCurrent();
+        }
+    }
+
+    /** The page's zoom factor (1 for 100%). */
+    public double zoom() {
+        return webView.getZoom();
+    }
+
+    /** Sets the page's zoom factor, kept within {@link dev.stowage.session.TabState#MIN_ZOOM} and MAX_ZOOM. */
+    public void setZoom(double zoom) {
+        webView.setZoom(Math.max(dev.stowage.session.TabState.MIN_ZOOM,
+                Math.min(dev.stowage.session.TabState.MAX_ZOOM, zoom)));
     }
 
     /** An error page is about:blank to WebKit; its history entry is the URL that failed. */
@@ -306,6 +349,7 @@ public final class BrowserTab {
                 model.addressProperty().set(location);
                 model.urlProperty().set(location);
                 model.faviconProperty().set(null);
+                model.faviconDataProperty().set("");
                 loadFavicon(location);
             }
             case FAILED -> {
@@ -358,9 +402,10 @@ public final class BrowserTab {
         if (iconUrl == null) {
             iconUrl = URI.create(location).resolve("/favicon.ico").toString();
         }
-        favicons.load(iconUrl, image -> {
+        favicons.load(iconUrl, (image, dataUrl) -> {
             if (!closing && location.equals(model.urlProperty().get())) {
                 model.faviconProperty().set(image);
+                model.faviconDataProperty().set(dataUrl);
             }
         });
     }

@@ -43,6 +43,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final NewTabRouter newTabs;
     private final ClosedTabs closedTabs;
     private boolean closing;
+    private WindowSession session = WindowSession.NONE;
 
     /**
      * Builds the window's scene on {@code stage} (it does not show it).
@@ -80,6 +81,10 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
         model.selectedProperty().addListener((obs, old, tab) -> {
             showPage(tab);
+            BrowserTab selectedTab = tabs.get(tab);
+            if (selectedTab != null) {
+                selectedTab.loadIfDeferred(); // a restored background tab loads when first selected
+            }
             progress.progressProperty().unbind();
             progress.visibleProperty().unbind();
             status.textProperty().unbind();
@@ -115,6 +120,11 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
                 stage.titleProperty().bind(tab.labelBinding().concat(" - Stowage"));
             }
         });
+        Runnable changed = () -> session.changed();
+        model.tabs().addListener((javafx.collections.ListChangeListener<TabModel>) c -> changed.run());
+        model.selectedProperty().addListener(o -> changed.run());
+        List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())
+                .forEach(p -> p.addListener(o -> changed.run()));
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             e.consume();
             close();
@@ -128,6 +138,76 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** Makes {@code session} the keeper of this window's session (FX thread). */
+    public void setSession(WindowSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    /**
+     * The window as the session keeps it: its tabs in strip order with their history, title, icon, zoom and
+     * storage namespace, the selected tab, the closed-tab list and the bounds. Cheap: no I/O, no page call.
+     */
+    public dev.stowage.session.WindowState captureState() {
+        List<BrowserTab> open = new ArrayList<>();
+        for (TabModel tabModel : model.tabs()) {
+            BrowserTab tab = tabs.get(tabModel);
+            if (tab != null) {
+                open.add(tab);
+            }
+        }
+        return WindowRestore.capture(stage, open, model.selectedIndex(), closedTabs.entries(), initializer::namespaceOf);
+    }
+
+    /**
+     * Opens {@code saved}'s tabs after any open ones, each reattaching its storage namespace (which the
+     * storage service must hold, restored and persisted); the selected one loads now, the others when
+     * first selected. Its closed tabs join this window's list, and the stage takes its bounds.
+     */
+    public void restore(dev.stowage.session.WindowState saved) {
+        int base = model.tabs().size();
+        for (int i = 0; i < saved.tabs().size(); i++) {
+            TabState state = saved.tabs().get(i);
+            boolean selected = i == saved.selected();
+            TabStart start = state.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(state.namespaceId());
+            BrowserTab tab = openTab(new TabOpening(null, base + i, selected, null, start, null, false, false));
+            tab.setZoom(state.zoom());
+            if (WindowRestore.isBlank(state)) {
+                continue;
+            }
+            if (selected) {
+                tab.restoreHistory(state.history(), state.historyIndex());
+            } else {
+                tab.restoreDeferred(state);
+            }
+        }
+        for (int i = saved.closed().size() - 1; i >= 0; i--) {
+            closedTabs.push(saved.closed().get(i));
+        }
+        WindowRestore.place(stage, saved.bounds());
+    }
+
+    /**
+     * The window is closing for good with the session saved: every open tab's namespace is kept (persisted,
+     * not deleted) once its page has unloaded, for the keeper's last save. Returns the ids kept.
+     */
+    public List<String> keepOpenTabsForSession() {
+        List<String> kept = new ArrayList<>();
+        for (BrowserTab tab : tabs.values()) {
+            initializer.keepForReopen(tab).ifPresent(kept::add);
+        }
+        return kept;
+    }
+
+    /** Lets go of what {@link #keepOpenTabsForSession()} or a closed entry kept under {@code id}. */
+    public void releaseKept(String id) {
+        initializer.releaseKept(id);
+    }
+
+    /** Quits (Ctrl+Shift+Q): the session keeper saves and closes every window. */
+    void quit() {
+        session.quitRequested(this);
     }
 
     /** The live tab behind {@code model}, or null once it closed. */
@@ -163,6 +243,8 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         tab.engine().setCreatePopupHandler(features -> popupHandler.createPopup(tab, features, this));
         initializer.initialize(tab.engine(), tab, opening.start());
         tabs.put(tabModel, tab);
+        List.of(tabModel.urlProperty(), tabModel.titleProperty(), tabModel.faviconDataProperty(), tab.webView().zoomProperty())
+                .forEach(p -> p.addListener(o -> session.changed()));
         model.add(tabModel, opening.index(), opening.select());
         if (opening.url() != null) {
             tab.load(opening.url());
@@ -206,13 +288,13 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             return;
         }
         closing = true;
-        closedTabs.releaseAll(); // nothing outlives the window until the session is saved (session restore)
+        session.closing(this);
+        closedTabs.releaseAll(); // the session keeper took what it saves of them in closing()
         List<BrowserTab> open = new ArrayList<>(tabs.values());
         int[] left = {open.size()};
         Runnable oneDone = () -> {
             if (--left[0] <= 0) {
-                favicons.close();
-                stage.hide();
+                closed();
             }
         };
         if (open.isEmpty()) {
@@ -240,26 +322,24 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         if (closing) {
             return;
         }
-        BrowserTab tab = tabs.remove(tabModel);
-        if (tab == null) {
+        if (!tabs.containsKey(tabModel)) {
             return;
         }
-        int position = model.tabs().indexOf(tabModel);
-        boolean last = model.tabs().size() == 1;
-        if (!last) {
-            remember(tab, position);
+        if (model.tabs().size() == 1) {
+            close(); // closing the last tab closes the window, which the session keeps with this tab
+            return;
         }
+        BrowserTab tab = tabs.remove(tabModel);
+        remember(tab, model.tabs().indexOf(tabModel));
         model.remove(tabModel);
         pages.getChildren().remove(tab.webView());
-        if (last) {
-            closing = true;
-        }
-        tab.unload(() -> {
-            if (last) {
-                favicons.close();
-                stage.hide();
-            }
-        });
+        tab.unload(() -> { });
+    }
+
+    private void closed() {
+        favicons.close();
+        stage.hide();
+        session.closed(this);
     }
 
     @Override

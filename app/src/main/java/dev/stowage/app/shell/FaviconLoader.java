@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import org.w3c.dom.Document;
@@ -37,11 +37,14 @@ public final class FaviconLoader implements AutoCloseable {
     /** Built on first use, on the favicon thread: HttpClient's start-up is not worth paying before the first page. */
     private HttpClient client;
 
+    /** The most image data a saved session keeps of a favicon; a bigger icon is shown but not saved. */
+    static final int MAX_SAVED_BYTES = 32 * 1024;
+
     /**
-     * Loads {@code url}; calls {@code onLoaded} on the FX thread with the decoded image, or never.
-     * Safe to call from any thread.
+     * Loads {@code url}; calls {@code onLoaded} on the FX thread with the decoded image and its data as a
+     * {@code data:} URL ("" when too big to keep), or never. Safe to call from any thread.
      */
-    public void load(String url, Consumer<Image> onLoaded) {
+    public void load(String url, BiConsumer<Image, String> onLoaded) {
         Objects.requireNonNull(onLoaded, "onLoaded");
         URI uri;
         try {
@@ -60,7 +63,7 @@ public final class FaviconLoader implements AutoCloseable {
     }
 
     /** Runs on the favicon thread. */
-    private void fetch(URI uri, Consumer<Image> onLoaded) {
+    private void fetch(URI uri, BiConsumer<Image, String> onLoaded) {
         if (client == null) {
             // HttpClient keeps its own (daemon) threads: handing it ours made a fetch still in flight when
             // the window closed throw RejectedExecutionException on HttpClient's selector thread.
@@ -76,9 +79,11 @@ public final class FaviconLoader implements AutoCloseable {
                             || response.body().length > MAX_BYTES) {
                         return;
                     }
-                    Image image = decode(response.body());
+                    byte[] data = imageData(response.body());
+                    Image image = data == null ? null : decodeData(data);
                     if (image != null) {
-                        Platform.runLater(() -> onLoaded.accept(image));
+                        String dataUrl = dataUrl(data);
+                        Platform.runLater(() -> onLoaded.accept(image, dataUrl));
                     }
                 }, executor)
                 .exceptionally(e -> null);
@@ -86,10 +91,41 @@ public final class FaviconLoader implements AutoCloseable {
 
     /** Decodes an image or a PNG-bearing .ico; null when it cannot. Package-private for tests. */
     static Image decode(byte[] bytes) {
-        byte[] data = isIco(bytes) ? largestPngInIco(bytes) : bytes;
-        if (data == null) {
+        byte[] data = imageData(bytes);
+        return data == null ? null : decodeData(data);
+    }
+
+    /**
+     * The icon a saved session kept ({@code dataUrl} as {@link #load} gave it), decoded on the calling
+     * thread; null for "" or anything that is not a decodable {@code data:} image.
+     */
+    static Image fromDataUrl(String dataUrl) {
+        if (dataUrl == null || !dataUrl.startsWith("data:image/") || !dataUrl.contains(";base64,")) {
             return null;
         }
+        try {
+            return decode(java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(";base64,") + 8)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String dataUrl(byte[] data) {
+        if (data.length > MAX_SAVED_BYTES) {
+            return "";
+        }
+        String type = data.length > 3 && data[0] == (byte) 0x89 && data[1] == 'P' ? "image/png"
+                : data.length > 3 && data[0] == 'G' && data[1] == 'I' ? "image/gif"
+                : data.length > 3 && data[0] == (byte) 0xFF && data[1] == (byte) 0xD8 ? "image/jpeg"
+                : data.length > 3 && data[0] == 'B' && data[1] == 'M' ? "image/bmp" : null;
+        return type == null ? "" : "data:" + type + ";base64," + java.util.Base64.getEncoder().encodeToString(data);
+    }
+
+    private static byte[] imageData(byte[] bytes) {
+        return isIco(bytes) ? largestPngInIco(bytes) : bytes;
+    }
+
+    private static Image decodeData(byte[] data) {
         Image image = new Image(new ByteArrayInputStream(data), 16, 16, true, true);
         return image.isError() || image.getWidth() <= 0 ? null : image;
     }

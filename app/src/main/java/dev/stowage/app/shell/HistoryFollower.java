@@ -59,13 +59,23 @@ final class HistoryFollower {
         return history;
     }
 
-    /** Starts the tab at {@code current} of {@code entries}: loads that entry; the others wait in the shell. */
-    void restore(List<HistoryEntry> entries, int current) {
+    /**
+     * Starts the tab at {@code current} of {@code entries}, the others waiting in the shell; loads that entry
+     * now, or with {@link #loadCurrent()} later (a restored background tab).
+     */
+    void restore(List<HistoryEntry> entries, int current, boolean loadNow) {
         history.reset(entries, current);
         pendingTarget = current;
         pendingByLoad = true;
         changed.run();
-        load.accept(entries.get(current).url());
+        if (loadNow) {
+            loadCurrent();
+        }
+    }
+
+    /** Loads the current entry (a restored tab's first load). */
+    void loadCurrent() {
+        load.accept(history.entries().get(history.index()).url());
     }
 
     /**

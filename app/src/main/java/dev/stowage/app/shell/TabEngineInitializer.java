@@ -34,6 +34,11 @@ public interface TabEngineInitializer {
         return Optional.empty();
     }
 
+    /** The id of {@code tab}'s storage namespace, for the saved session; empty when it has none. FX thread. */
+    default Optional<String> namespaceOf(BrowserTab tab) {
+        return Optional.empty();
+    }
+
     /** What {@link #keepForReopen} kept under {@code id} will never be reattached: let it go. FX thread. */
     default void releaseKept(String id) {
     }

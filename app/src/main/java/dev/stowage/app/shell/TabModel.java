@@ -42,6 +42,7 @@ public final class TabModel {
     private final BooleanProperty canGoBack = new SimpleBooleanProperty(this, "canGoBack", false);
     private final BooleanProperty canGoForward = new SimpleBooleanProperty(this, "canGoForward", false);
     private final ObjectProperty<Image> favicon = new SimpleObjectProperty<>(this, "favicon");
+    private final StringProperty faviconData = new SimpleStringProperty(this, "faviconData", "");
     private final StringBinding label;
 
     public TabModel(String id) {
@@ -110,6 +111,11 @@ public final class TabModel {
 
     public ObjectProperty<Image> faviconProperty() {
         return favicon;
+    }
+
+    /** The favicon's image data as a {@code data:} URL, or "" (what a saved session keeps of it). */
+    public StringProperty faviconDataProperty() {
+        return faviconData;
     }
 
     /** Tab label: see {@link #labelFor}. */

@@ -19,6 +19,7 @@ final class WindowShortcuts {
                 .on(ctrl(KeyCode.W), window::closeSelected)
                 .on(ctrl(KeyCode.F4), window::closeSelected)
                 .on(ctrlShift(KeyCode.T), window::reopenClosed)
+                .on(ctrlShift(KeyCode.Q), window::quit)
                 .on(ctrl(KeyCode.L), navigation::focusAddress)
                 .on(alt(KeyCode.D), navigation::focusAddress)
                 .on(key(KeyCode.F6), navigation::focusAddress)

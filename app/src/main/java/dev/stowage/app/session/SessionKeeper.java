@@ -1,0 +1,213 @@
+package dev.stowage.app.session;
+
+import dev.stowage.app.shell.BrowserWindow;
+import dev.stowage.app.shell.WindowSession;
+import dev.stowage.session.SessionSnapshot;
+import dev.stowage.session.SessionState;
+import dev.stowage.session.TabState;
+import dev.stowage.session.WindowState;
+import dev.stowage.session.file.ProfileSession;
+import dev.stowage.session.file.SessionWriter;
+import dev.stowage.storage.NamespaceSnapshot;
+import dev.stowage.storage.SessionNamespace;
+import dev.stowage.storage.SessionStorageService;
+import dev.stowage.storage.Subscription;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Keeps a profile's session on the disk while the app runs, and saves it one last time when the last
+ * window closes: the windows' {@link WindowState}s and the storage of every namespace they refer to.
+ *
+ * <p><b>When.</b> Every change a saved session holds (tabs, selection, a page's URL or title, the window's
+ * bounds, any storage write through the service's change events) marks the session dirty; a
+ * {@link SessionWriter} saves about {@link #SETTLE} after changes settle and at least every {@link #CAP}
+ * while they go on, so a killed process loses about a second.
+ *
+ * <p><b>What each save rewrites.</b> Only the namespaces written to since their last successful save, or
+ * never saved: the others' files stay. A failed save (a full disk) puts its namespaces back among the
+ * dirty ones, and the next save carries them again.
+ *
+ * <p><b>Quitting.</b> When a window starts closing, the keeper takes its picture while it is whole, takes
+ * the storage of its closed tabs (which the window is about to let go), and keeps its open tabs'
+ * namespaces past their unload; once every page has unloaded ({@code pagehide} writes included) it saves
+ * that picture, then calls {@code exit}. Changes after that are ignored.
+ *
+ * <p>A keeper without a {@link ProfileSession} (a private run, or a newer Stowage's session found) never
+ * writes; it only exits when the windows have closed.
+ *
+ * <p><b>Threading.</b> FX thread, except what the writer does on its own thread with immutable snapshots.
+ */
+public final class SessionKeeper implements WindowSession {
+    /** How long changes must settle before a save. */
+    public static final Duration SETTLE = Duration.ofMillis(500);
+    /** The longest a change waits for its save while changes go on. */
+    public static final Duration CAP = Duration.ofSeconds(1);
+    private static final System.Logger LOG = System.getLogger(SessionKeeper.class.getName());
+
+    private final SessionStorageService service;
+    private final ProfileSession files;
+    private final Executor fx;
+    private final Runnable exit;
+    private final SessionWriter<SessionSnapshot> writer;
+    private final Subscription storageChanges;
+    private final List<BrowserWindow> windows = new ArrayList<>();
+    private final Map<BrowserWindow, WindowState> lastPictures = new IdentityHashMap<>();
+    private final Map<String, NamespaceSnapshot> closedEntryStorage = new LinkedHashMap<>();
+    private final List<String> keptForSave = new ArrayList<>();
+    private final Set<String> dirty = new HashSet<>();
+    private final Set<String> onDisk = new HashSet<>();
+    private boolean finished;
+
+    /**
+     * @param files    the profile's session files, or null to save nothing
+     * @param saved    the namespaces whose storage the loaded session already holds on the disk
+     * @param fx       runs a task on the FX thread ({@code Platform::runLater})
+     * @param problems told (on any thread) when a save failed
+     * @param exit     runs on the FX thread once the last window has closed and its session is saved
+     */
+    public SessionKeeper(SessionStorageService service, ProfileSession files, Set<String> saved, Executor fx,
+                         Consumer<String> problems, Runnable exit) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.files = files;
+        this.fx = Objects.requireNonNull(fx, "fx");
+        this.exit = Objects.requireNonNull(exit, "exit");
+        Objects.requireNonNull(problems, "problems");
+        onDisk.addAll(saved);
+        if (files == null) {
+            writer = null;
+            storageChanges = null;
+        } else {
+            writer = new SessionWriter<>(this::snapshot, this::write, fx, SETTLE, CAP, problems);
+            storageChanges = service.addChangeListener(change -> {
+                dirty.add(change.namespaceId());
+                changed();
+            });
+        }
+    }
+
+    /** Keeps {@code window}'s session from now on. */
+    public void attach(BrowserWindow window) {
+        windows.add(Objects.requireNonNull(window, "window"));
+        window.setSession(this);
+        changed();
+    }
+
+    /** Whether this keeper writes to the disk at all. */
+    public boolean saves() {
+        return writer != null;
+    }
+
+    @Override
+    public void changed() {
+        if (writer != null && !finished) {
+            writer.changed();
+        }
+    }
+
+    /** Closes every window, which saves the session and then exits (Ctrl+Shift+Q, SIGTERM). */
+    public void quit() {
+        List.copyOf(windows).forEach(BrowserWindow::close);
+    }
+
+    @Override
+    public void quitRequested(BrowserWindow window) {
+        quit();
+    }
+
+    @Override
+    public void closing(BrowserWindow window) {
+        if (finished) {
+            return;
+        }
+        WindowState picture = window.captureState();
+        lastPictures.put(window, picture);
+        for (TabState closed : picture.closed()) {
+            String id = closed.namespaceId();
+            if (!id.isEmpty() && needsSaving(id)) {
+                // The window lets go of its closed tabs' storage right after this; no page can write it.
+                service.namespace(id).ifPresent(ns -> closedEntryStorage.put(id, ns.snapshot()));
+            }
+        }
+        keptForSave.addAll(window.keepOpenTabsForSession());
+    }
+
+    @Override
+    public void closed(BrowserWindow window) {
+        if (lastPictures.size() < windows.size() || finished) {
+            return; // other windows are still open (and issue 11 will keep a closed window for reopening)
+        }
+        CompletableFuture<Void> saved = writer == null ? CompletableFuture.completedFuture(null) : writer.saveNow();
+        finished = true;
+        if (storageChanges != null) {
+            storageChanges.close();
+        }
+        saved.orTimeout(15, TimeUnit.SECONDS).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.log(System.Logger.Level.ERROR, "the last save of the session failed", failure);
+            }
+            if (writer != null) {
+                CompletableFuture.runAsync(writer::close); // not here: this is the writer's own thread
+            }
+            fx.execute(() -> {
+                keptForSave.forEach(window::releaseKept);
+                exit.run();
+            });
+        });
+    }
+
+    private boolean needsSaving(String id) {
+        return dirty.contains(id) || !onDisk.contains(id);
+    }
+
+    /** The session as it is now; FX thread. Cheap: pictures and copy-on-write storage snapshots. */
+    SessionSnapshot snapshot() {
+        List<WindowState> states = new ArrayList<>();
+        for (BrowserWindow window : windows) {
+            WindowState picture = lastPictures.get(window);
+            states.add(picture != null ? picture : window.captureState());
+        }
+        SessionState state = new SessionState(states);
+        Map<String, NamespaceSnapshot> fresh = new LinkedHashMap<>();
+        for (String id : state.referencedNamespaces()) {
+            if (!needsSaving(id)) {
+                continue;
+            }
+            NamespaceSnapshot taken = closedEntryStorage.get(id);
+            if (taken == null) {
+                Optional<SessionNamespace> live = service.namespace(id);
+                taken = live.map(SessionNamespace::snapshot).orElse(null);
+            }
+            if (taken != null) {
+                fresh.put(id, taken);
+            }
+        }
+        dirty.removeAll(fresh.keySet());
+        return new SessionSnapshot(state, fresh);
+    }
+
+    /** The writer's thread. */
+    private void write(SessionSnapshot snapshot) throws IOException {
+        Set<String> carried = snapshot.fresh().keySet();
+        try {
+            files.save(snapshot);
+        } catch (IOException | RuntimeException e) {
+            fx.execute(() -> dirty.addAll(carried));
+            throw e;
+        }
+        fx.execute(() -> onDisk.addAll(carried));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.stowage.app.shell;
+
+/**
+ * What a {@link BrowserWindow} tells whoever keeps the session (the session keeper), all on the FX thread.
+ * The window calls {@link #closing} before it lets go of anything, so the keeper can take the window's
+ * last picture while it is whole, and {@link #closed} once every page has unloaded (their {@code pagehide}
+ * writes included).
+ */
+public interface WindowSession {
+    /** No session: quitting just closes the window. */
+    WindowSession NONE = new WindowSession() {
+    };
+
+    /** Something a saved session holds changed: tabs, their order or selection, a page, the window's bounds. */
+    default void changed() {
+    }
+
+    /** {@code window} starts closing; its tabs, their storage and its closed-tab list are still all there. */
+    default void closing(BrowserWindow window) {
+    }
+
+    /** {@code window} has closed: its pages unloaded, its stage hidden. */
+    default void closed(BrowserWindow window) {
+    }
+
+    /** The user asked to quit (Ctrl+Shift+Q) from {@code window}. */
+    default void quitRequested(BrowserWindow window) {
+        window.close();
+    }
+}
