@@ -9,14 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.scene.web.WebEngine;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -65,52 +59,14 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
                 () -> withSelected(BrowserTab::forward), () -> withSelected(BrowserTab::reload),
                 () -> withSelected(BrowserTab::stop), this::navigateSelected);
 
-        ProgressBar progress = new ProgressBar();
-        progress.setId("load-progress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.setPrefHeight(3);
-        progress.setMaxHeight(3);
-        progress.setStyle("-fx-accent: #3b82f6; -fx-background-insets: 0; -fx-padding: 0;");
-        // A bubble over the page's bottom-left corner, as in Chrome: a status row would take space from
-        // every page for a line that is empty most of the time.
-        Label status = new Label();
-        status.setId("status-line");
-        status.setPadding(new Insets(2, 8, 2, 8));
-        status.setMouseTransparent(true);
-        status.visibleProperty().bind(status.textProperty().isNotEmpty());
-        StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
         model.selectedProperty().addListener((obs, old, tab) -> {
             showPage(tab);
             BrowserTab selectedTab = tabs.get(tab);
             if (selectedTab != null) {
                 selectedTab.loadIfDeferred(); // a restored background tab loads when first selected
             }
-            progress.progressProperty().unbind();
-            progress.visibleProperty().unbind();
-            status.textProperty().unbind();
-            if (tab != null) {
-                progress.progressProperty().bind(tab.progressProperty());
-                progress.visibleProperty().bind(tab.loadingProperty());
-                status.textProperty().bind(tab.hoveredLinkProperty());
-            }
         });
-        progress.setVisible(false);
-
-        TabStripView strip = new TabStripView(model, this);
-        strip.setPadding(new Insets(4, 4, 0, 4));
-        Label warning = new Label();
-        warning.setId("window-warning");
-        warning.getStyleClass().add("window-warning");
-        warning.setMaxWidth(Double.MAX_VALUE);
-        warning.setWrapText(true);
-        warning.textProperty().bind(model.warningProperty());
-        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
-        warning.managedProperty().bind(warning.visibleProperty());
-        VBox top = new VBox(strip, navigation, warning, progress);
-        BorderPane root = new BorderPane(new StackPane(pages, status), top, null, null, null);
-        Scene scene = new Scene(root, 1024, 720);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                BrowserWindow.class.getResource("shell.css"), "shell.css").toExternalForm());
+        Scene scene = WindowChrome.scene(model, new TabStripView(model, this), navigation, pages);
         WindowShortcuts.of(this, navigation).install(scene);
         stage.setScene(scene);
         stage.setTitle("Stowage");
@@ -166,26 +122,12 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * first selected. Its closed tabs join this window's list, and the stage takes its bounds.
      */
     public void restore(dev.stowage.session.WindowState saved) {
-        int base = model.tabs().size();
-        for (int i = 0; i < saved.tabs().size(); i++) {
-            TabState state = saved.tabs().get(i);
-            boolean selected = i == saved.selected();
-            TabStart start = state.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(state.namespaceId());
-            BrowserTab tab = openTab(new TabOpening(null, base + i, selected, null, start, null, false, false));
-            tab.setZoom(state.zoom());
-            if (WindowRestore.isBlank(state)) {
-                continue;
-            }
-            if (selected) {
-                tab.restoreHistory(state.history(), state.historyIndex());
-            } else {
-                tab.restoreDeferred(state);
-            }
-        }
-        for (int i = saved.closed().size() - 1; i >= 0; i--) {
-            closedTabs.push(saved.closed().get(i));
-        }
-        WindowRestore.place(stage, saved.bounds());
+        WindowRestore.restore(this, saved);
+    }
+
+    /** Puts {@code closed} on the closed-tab list as its most recent entry. */
+    void rememberClosed(TabState closed) {
+        closedTabs.push(closed);
     }
 
     /**

@@ -50,6 +50,30 @@ final class WindowRestore {
         return new WindowState.Bounds(finite(stage.getX()), finite(stage.getY()), width, height);
     }
 
+    /** See {@link BrowserWindow#restore}. */
+    static void restore(BrowserWindow window, WindowState saved) {
+        int base = window.model().tabs().size();
+        for (int i = 0; i < saved.tabs().size(); i++) {
+            TabState state = saved.tabs().get(i);
+            boolean selected = i == saved.selected();
+            TabStart start = state.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(state.namespaceId());
+            BrowserTab tab = window.openTab(new TabOpening(null, base + i, selected, null, start, null, false, false));
+            tab.setZoom(state.zoom());
+            if (isBlank(state)) {
+                continue;
+            }
+            if (selected) {
+                tab.restoreHistory(state.history(), state.historyIndex());
+            } else {
+                tab.restoreDeferred(state);
+            }
+        }
+        for (int i = saved.closed().size() - 1; i >= 0; i--) {
+            window.rememberClosed(saved.closed().get(i));
+        }
+        place(window.stage(), saved.bounds());
+    }
+
     /** Whether {@code state} is a tab that showed nothing: it comes back without loading. */
     static boolean isBlank(TabState state) {
         return state.history().size() == 1 && state.current().url().equals(BLANK);

@@ -21,6 +21,10 @@ import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import dev.stowage.app.session.RestoringShell;
+import dev.stowage.app.session.SessionKeeper;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +94,24 @@ public abstract class ShellTestBase extends KitTestBase {
     protected BrowserWindow launchWithSessionStorage(SessionStorageService storage, ClonePolicy policy, String... urls) {
         LaunchOptions options = new LaunchOptions(profile, false, List.of(urls)).withClonePolicy(policy);
         return launch(stage -> StowageApp.openWithSessionStorage(stage, options, storage));
+    }
+
+    /**
+     * Starts the shell over {@code options}' profile the way the app does: the saved session read (here, off
+     * the FX thread), restored unless {@code --no-restore}, and kept from now on. {@code exited} completes
+     * once the last window closed and the session was saved, where the app would end the toolkit.
+     */
+    protected SessionKeeper launchRestoring(LaunchOptions options, SessionStorageService storage,
+                                            CompletableFuture<Void> exited) {
+        RestoringShell.Loaded loaded = RestoringShell.load(options);
+        SessionKeeper[] keeper = new SessionKeeper[1];
+        launch(stage -> {
+            BrowserWindow[] opened = new BrowserWindow[1];
+            keeper[0] = RestoringShell.open(options, loaded, storage, opts -> opened[0] = StowageApp.newWindow(stage,
+                    opts, storage, PopupHandler.OPEN_IN_NEW_TAB), Platform::runLater, () -> exited.complete(null));
+            return opened[0];
+        });
+        return keeper[0];
     }
 
     private BrowserWindow launch(Function<Stage, BrowserWindow> opener) {

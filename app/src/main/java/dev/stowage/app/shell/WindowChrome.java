@@ -1,0 +1,64 @@
+package dev.stowage.app.shell;
+
+import java.util.Objects;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The parts of a {@link BrowserWindow} around its pages: tab strip, navigation bar, warning bar, load
+ * progress and the hovered-link bubble, bound to the window's model. FX thread only.
+ */
+final class WindowChrome {
+    private WindowChrome() {
+    }
+
+    static Scene scene(WindowModel model, TabStripView strip, NavigationBar navigation, StackPane pages) {
+        ProgressBar progress = new ProgressBar();
+        progress.setId("load-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setPrefHeight(3);
+        progress.setMaxHeight(3);
+        progress.setStyle("-fx-accent: #3b82f6; -fx-background-insets: 0; -fx-padding: 0;");
+        progress.setVisible(false);
+        // A bubble over the page's bottom-left corner, as in Chrome: a status row would take space from
+        // every page for a line that is empty most of the time.
+        Label status = new Label();
+        status.setId("status-line");
+        status.setPadding(new Insets(2, 8, 2, 8));
+        status.setMouseTransparent(true);
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
+        model.selectedProperty().addListener((obs, old, tab) -> {
+            progress.progressProperty().unbind();
+            progress.visibleProperty().unbind();
+            status.textProperty().unbind();
+            if (tab != null) {
+                progress.progressProperty().bind(tab.progressProperty());
+                progress.visibleProperty().bind(tab.loadingProperty());
+                status.textProperty().bind(tab.hoveredLinkProperty());
+            }
+        });
+
+        strip.setPadding(new Insets(4, 4, 0, 4));
+        Label warning = new Label();
+        warning.setId("window-warning");
+        warning.getStyleClass().add("window-warning");
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.setWrapText(true);
+        warning.textProperty().bind(model.warningProperty());
+        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        VBox top = new VBox(strip, navigation, warning, progress);
+        BorderPane root = new BorderPane(new StackPane(pages, status), top, null, null, null);
+        Scene scene = new Scene(root, 1024, 720);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                BrowserWindow.class.getResource("shell.css"), "shell.css").toExternalForm());
+        return scene;
+    }
+}
