@@ -1,6 +1,5 @@
 package dev.stowage.app.shell;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +24,6 @@ public final class BrowserTab {
     /** How long a closing tab waits for its page to unload before it is dropped anyway. */
     static final Duration UNLOAD_TIMEOUT = Duration.seconds(3);
 
-
     private final TabModel model;
     private final String openerId;
     /** The target name a page gave this tab when it opened it ({@code window.open(url, name)}), or null. */
@@ -44,6 +42,8 @@ public final class BrowserTab {
     private boolean closing;
     /** Restored and not loaded yet: the page loads when the tab is first selected. */
     private boolean deferred;
+    /** The restored entry whose scroll position its first load goes back to, or null. */
+    private dev.stowage.session.TabState.HistoryEntry scrollOnLoad;
     private final List<Runnable> closeActions = new ArrayList<>();
     private final HistoryFollower history;
 
@@ -219,7 +219,18 @@ public final class BrowserTab {
      */
     public void restoreHistory(List<dev.stowage.session.TabState.HistoryEntry> entries, int current) {
         typedAddress = null;
+        scrollOnLoad = entries.get(current);
         history.restore(entries, current, true);
+    }
+
+    /** Records where the page is scrolled in its history entry (the tab is closing or the app quitting). */
+    void recordScroll() {
+        String location = engine.getLocation();
+        if (deferred || closing || location == null || location.isEmpty() || location.startsWith("about:")) {
+            return;
+        }
+        int[] at = PageScroll.read(engine);
+        history.history().scrollCurrent(at[0], at[1]);
     }
 
     /**
@@ -230,17 +241,13 @@ public final class BrowserTab {
     void restoreDeferred(dev.stowage.session.TabState state) {
         typedAddress = null;
         history.restore(state.history(), state.historyIndex(), false);
+        scrollOnLoad = state.current();
         deferred = true;
         model.titleProperty().set(state.title());
         model.urlProperty().set(state.current().url());
         model.addressProperty().set(state.current().url());
         model.faviconDataProperty().set(state.favicon());
         model.faviconProperty().set(FaviconLoader.fromDataUrl(state.favicon()));
-    }
-
-    /** Whether the tab was restored and has not loaded yet. */
-    boolean isDeferred() {
-        return deferred;
     }
 
     /** Loads a {@link #restoreDeferred deferred} tab's page; nothing for any other tab. */
@@ -256,10 +263,9 @@ public final class BrowserTab {
         return webView.getZoom();
     }
 
-    /** Sets the page's zoom factor, kept within {@link dev.stowage.session.TabState#MIN_ZOOM} and MAX_ZOOM. */
+    /** Sets the page's zoom factor (the session's range: 0.25 to 5). */
     public void setZoom(double zoom) {
-        webView.setZoom(Math.max(dev.stowage.session.TabState.MIN_ZOOM,
-                Math.min(dev.stowage.session.TabState.MAX_ZOOM, zoom)));
+        webView.setZoom(Math.max(0.25, Math.min(5, zoom)));
     }
 
     /** An error page is about:blank to WebKit; its history entry is the URL that failed. */
@@ -300,21 +306,8 @@ public final class BrowserTab {
         worker.stateProperty().addListener((obs, old, state) -> onState(state));
         engine.setOnStatusChanged(e -> model.hoveredLinkProperty().set(e.getData() == null ? "" : e.getData()));
         // WebKit here does not report hovered links as status changes (measured), so ask the page.
-        webView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> model.hoveredLinkProperty().set(linkAt(e.getX(), e.getY())));
+        webView.addEventHandler(MouseEvent.MOUSE_MOVED, e -> model.hoveredLinkProperty().set(PageLinks.urlAt(this, e.getX(), e.getY())));
         webView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> model.hoveredLinkProperty().set(""));
-    }
-
-    /**
-     * Whether the link at WebView coordinates ({@code x}, {@code y}) says {@code rel=noopener} or
-     * {@code noreferrer}: a tab the shell opens from it gets no copy of this tab's storage.
-     */
-    boolean linkOptsOutAt(double x, double y) {
-        return !closing && PageLinks.optsOutAt(engine, x, y);
-    }
-
-    /** The absolute URL of the link at WebView coordinates ({@code x}, {@code y}), or "" when there is none. */
-    String linkAt(double x, double y) {
-        return closing ? "" : PageLinks.urlAt(engine, x, y);
     }
 
     private void onLocation(String location) {
@@ -346,6 +339,8 @@ public final class BrowserTab {
                 }
                 typedAddress = null;
                 String location = engine.getLocation();
+                PageScroll.backTo(engine, scrollOnLoad, location);
+                scrollOnLoad = null;
                 model.addressProperty().set(location);
                 model.urlProperty().set(location);
                 model.faviconProperty().set(null);
@@ -394,15 +389,7 @@ public final class BrowserTab {
     }
 
     private void loadFavicon(String location) {
-        String scheme = location == null ? null : URI.create(location).getScheme();
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            return;
-        }
-        String iconUrl = FaviconLoader.declaredIcon(engine.getDocument(), location);
-        if (iconUrl == null) {
-            iconUrl = URI.create(location).resolve("/favicon.ico").toString();
-        }
-        favicons.load(iconUrl, (image, dataUrl) -> {
+        favicons.loadFor(engine.getDocument(), location, (image, dataUrl) -> {
             if (!closing && location.equals(model.urlProperty().get())) {
                 model.faviconProperty().set(image);
                 model.faviconDataProperty().set(dataUrl);

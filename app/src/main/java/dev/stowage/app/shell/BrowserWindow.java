@@ -106,6 +106,9 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * storage namespace, the selected tab, the closed-tab list and the bounds. Cheap: no I/O, no page call.
      */
     public dev.stowage.session.WindowState captureState() {
+        if (closing) {
+            tabs.values().forEach(BrowserTab::recordScroll); // once, at quit; too costly for every save
+        }
         List<BrowserTab> open = new ArrayList<>();
         for (TabModel tabModel : model.tabs()) {
             BrowserTab tab = tabs.get(tabModel);
@@ -329,6 +332,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private void reopen(TabState closed) {
         TabStart start = closed.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(closed.namespaceId());
         BrowserTab tab = openTab(new TabOpening(null, closed.position(), true, null, start, null, false, false));
+        tab.setZoom(closed.zoom());
         tab.restoreHistory(closed.history(), closed.historyIndex());
     }
 
@@ -339,13 +343,11 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     /** Puts a closing tab on the closed-tab list, its storage kept for reopening. */
     private void remember(BrowserTab tab, int position) {
-        TabModel.LoadError error = tab.model().errorProperty().get();
-        ClosedTabs.stateOf(tab.historyEntries(), tab.historyIndex(), tab.model().titleProperty().get(),
-                error == null ? null : error.url(), position).ifPresent(state -> {
-                    String kept = initializer.keepForReopen(tab).orElse("");
-                    closedTabs.push(new TabState(kept, state.history(), state.historyIndex(),
-                            state.title(), state.position()));
-                });
+        tab.recordScroll();
+        TabState state = WindowRestore.stateOf(tab, position, "");
+        if (!WindowRestore.isBlank(state)) {
+            closedTabs.push(state.withNamespace(initializer.keepForReopen(tab).orElse("")));
+        }
     }
 
     private void navigateSelected(String typed, String url) {

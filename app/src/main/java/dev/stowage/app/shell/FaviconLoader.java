@@ -62,6 +62,19 @@ public final class FaviconLoader implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the icon of the page {@code document} at {@code location} (its declared icon, else
+     * {@code /favicon.ico}) as {@link #load} does; nothing for pages that are not http(s). FX thread.
+     */
+    void loadFor(Document document, String location, BiConsumer<Image, String> onLoaded) {
+        String scheme = location == null ? null : URI.create(location).getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            return;
+        }
+        String iconUrl = declaredIcon(document, location);
+        load(iconUrl != null ? iconUrl : URI.create(location).resolve("/favicon.ico").toString(), onLoaded);
+    }
+
     /** Runs on the favicon thread. */
     private void fetch(URI uri, BiConsumer<Image, String> onLoaded) {
         if (client == null) {

@@ -41,7 +41,7 @@ final class LinkClicks {
         if (!isGesture(e)) {
             return;
         }
-        String link = tab.linkAt(e.getX(), e.getY());
+        String link = PageLinks.urlAt(tab, e.getX(), e.getY());
         if (!link.isEmpty()) {
             pressedLink = link;
             e.consume();
@@ -55,13 +55,13 @@ final class LinkClicks {
         }
         e.consume();
         pressedLink = null;
-        if (link.equals(tab.linkAt(e.getX(), e.getY()))) {
-            openInBackground.accept(link, tab.linkOptsOutAt(e.getX(), e.getY()));
+        if (link.equals(PageLinks.urlAt(tab, e.getX(), e.getY()))) {
+            openInBackground.accept(link, PageLinks.optsOutAt(tab, e.getX(), e.getY()));
         }
     }
 
     private void clicked(MouseEvent e) {
-        if (isGesture(e) && !tab.linkAt(e.getX(), e.getY()).isEmpty()) {
+        if (isGesture(e) && !PageLinks.urlAt(tab, e.getX(), e.getY()).isEmpty()) {
             e.consume();
         }
     }

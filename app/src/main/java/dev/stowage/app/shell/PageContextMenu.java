@@ -33,8 +33,8 @@ final class PageContextMenu {
         if (showing != null) {
             showing.hide();
         }
-        String link = tab.linkAt(request.local().getX(), request.local().getY());
-        boolean optedOut = !link.isEmpty() && tab.linkOptsOutAt(request.local().getX(), request.local().getY());
+        String link = PageLinks.urlAt(tab, request.local().getX(), request.local().getY());
+        boolean optedOut = !link.isEmpty() && PageLinks.optsOutAt(tab, request.local().getX(), request.local().getY());
         MenuItem back = TabStripView.item("Back", "page-back", tab::back);
         back.setDisable(!tab.model().canGoBackProperty().get());
         MenuItem forward = TabStripView.item("Forward", "page-forward", tab::forward);

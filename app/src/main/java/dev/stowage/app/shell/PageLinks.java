@@ -42,4 +42,14 @@ final class PageLinks {
             return null;
         }
     }
+
+    /** The absolute URL of the link at {@code tab}'s WebView coordinates, or "" (also once the tab is closing). */
+    static String urlAt(BrowserTab tab, double x, double y) {
+        return tab.isOpen() ? urlAt(tab.engine(), x, y) : "";
+    }
+
+    /** Whether the link at {@code tab}'s WebView coordinates opts out of a copy ({@code noopener}, {@code noreferrer}). */
+    static boolean optsOutAt(BrowserTab tab, double x, double y) {
+        return tab.isOpen() && optsOutAt(tab.engine(), x, y);
+    }
 }

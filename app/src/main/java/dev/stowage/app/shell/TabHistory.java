@@ -114,6 +114,13 @@ public final class TabHistory {
         return OptionalInt.empty();
     }
 
+    /** The current entry's page is scrolled to ({@code x}, {@code y}). */
+    public void scrollCurrent(int x, int y) {
+        if (index >= 0) {
+            entries.set(index, entries.get(index).scrolledTo(x, y));
+        }
+    }
+
     /** The current entry changed in place (a reload's new title, {@code history.replaceState}). */
     public void updateCurrent(HistoryEntry entry) {
         if (index >= 0) {

@@ -36,6 +36,7 @@ class SessionRestartUiTest extends ShellTestBase {
     static void pages() {
         server.page("/counter", COUNTER);
         server.titled("/other", "other", "other");
+        server.page("/tall", "<!doctype html><title>tall</title><body style='height: 5000px'>tall</body>");
     }
 
     private ProfileCookies cookies;
@@ -118,6 +119,29 @@ class SessionRestartUiTest extends ShellTestBase {
         quitWithKeys(thirdExit);
         assertEquals(saved, Files.readString(profile.resolve("session/session.json.bak")),
                 "after the first save, the saved session is the backup");
+    }
+
+    @Test
+    void aReopenedAndARestoredTabGoBackToTheirScrollPosition() throws Exception {
+        Path profile = Files.createTempDirectory("stowage-scroll");
+        CompletableFuture<Void> firstExit = new CompletableFuture<>();
+        start(profile, true, firstExit, server.url("/tall"), server.url("/other"));
+        script(selectedTab(), "window.scrollTo(0, 700)");
+        focusPage();
+        shortcut(KeyCode.W);
+        waitUntil("one tab", () -> window.model().tabs().size() == 1);
+        shortcut(KeyCode.SHIFT, KeyCode.T);
+        waitUntil("two tabs", () -> window.model().tabs().size() == 2);
+        waitForSelectedTitle("tall");
+        waitUntil("reopened at 700", () -> Integer.valueOf(700).equals(script(selectedTab(), "window.pageYOffset")));
+        script(selectedTab(), "window.scrollTo(0, 1200)");
+        quitWithKeys(firstExit);
+
+        CompletableFuture<Void> secondExit = new CompletableFuture<>();
+        start(profile, true, secondExit);
+        waitForSelectedTitle("tall");
+        waitUntil("restored at 1200", () -> Integer.valueOf(1200).equals(script(selectedTab(), "window.pageYOffset")));
+        quitWithKeys(secondExit);
     }
 
     @Test
