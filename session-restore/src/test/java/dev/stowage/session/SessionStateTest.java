@@ -35,6 +35,26 @@ class SessionStateTest {
         assertEquals(Set.of("ns-a", "ns-closed"), session().referencedNamespaces());
     }
 
+    /**
+     * Chromium's edge case: a namespace created, marked to persist (its tab closed), then scavenged must
+     * survive while a closed-tab entry refers to it; one that nothing refers to goes.
+     */
+    @Test
+    void scavengingKeepsAPersistedNamespaceThatAClosedEntryRefersTo() {
+        var service = new dev.stowage.storage.SessionStorageService();
+        var closed = service.createNamespace("ns-closed");
+        closed.area(dev.stowage.storage.Origin.of("http://c/")).set("k", "v");
+        service.deleteNamespace("ns-closed", true);
+        service.createNamespace("ns-orphan");
+        service.deleteNamespace("ns-orphan", true);
+        service.createNamespace("ns-a");
+
+        assertEquals(Set.of("ns-orphan"), service.scavenge(session().referencedNamespaces()));
+        assertEquals("v", service.reattachNamespace("ns-closed").area(dev.stowage.storage.Origin.of("http://c/"))
+                .get("k"), "the closed tab reopens with its storage");
+        assertEquals(Set.of("ns-closed", "ns-a"), service.namespaceIds());
+    }
+
     @Test
     void windowsWithoutTabsOrWithABadSelectionOrBoundsAreRefused() {
         WindowState.Bounds bounds = new WindowState.Bounds(0, 0, 800, 600);
