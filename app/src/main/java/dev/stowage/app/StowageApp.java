@@ -72,7 +72,9 @@ public final class StowageApp extends Application {
 
     /** The session is saved: save the cookies, then end the toolkit (which ends the JVM). FX thread. */
     private void exit() {
-        cookies.saveNow().orTimeout(10, TimeUnit.SECONDS).whenComplete((ok, failure) -> {
+        // Async: saveNow completes on the cookie writer's own thread, and close() waits for that thread to
+        // end, so closing there would wait out close()'s 10 s timeout at every quit.
+        cookies.saveNow().orTimeout(10, TimeUnit.SECONDS).whenCompleteAsync((ok, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "cookies were not saved at exit", failure);
             }

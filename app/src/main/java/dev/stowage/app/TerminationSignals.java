@@ -30,6 +30,9 @@ final class TerminationSignals {
                         started[0] = true;
                     }
                     Thread quit = new Thread(onSignal, "stowage-terminate");
+                    // Not a daemon (the signal's thread is one, and a new thread inherits that): once the
+                    // toolkit ends, main returns, and the JVM must wait for this thread's exit code.
+                    quit.setDaemon(false);
                     quit.start();
                 });
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
