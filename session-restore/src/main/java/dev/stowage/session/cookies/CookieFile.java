@@ -1,10 +1,10 @@
 package dev.stowage.session.cookies;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.session.file.AtomicFile;
+import dev.stowage.session.file.DamagedFiles;
 import dev.stowage.session.file.SessionFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * ({@link CookieCodec}), under the same rules as the session file ({@link SessionFile}): written through an
  * {@link AtomicFile} (temp file, fsync, rename, the previous file kept as {@code cookies.json.bak}); read
  * from the file, then its backup; a file that cannot be read is moved aside with a timestamp
- * ({@link SessionFile#moveAside}), never deleted; a file of a newer format is refused, left untouched,
+ * ({@link DamagedFiles#moveAside(Path, Clock)}), never deleted; a file of a newer format is refused, left untouched,
  * nothing else is read, and this instance never {@link #save}s over it.
  *
  * <p>Every cookie is saved, session cookies too (as Chrome does): whether they come back is decided at the
@@ -93,7 +93,7 @@ public final class CookieFile {
             }
             try {
                 JsonNode root = json.readTree(Files.readAllBytes(candidate));
-                int format = formatOf(root);
+                int format = DamagedFiles.formatOf(root);
                 if (format > FORMAT_VERSION) {
                     refused = true;
                     notices.add("The saved cookies " + candidate + " were written by a newer Stowage (format " + format
@@ -103,7 +103,7 @@ public final class CookieFile {
                 }
                 return new Loaded(CookieCodec.decode(root.get("cookies")), Optional.of(candidate), notices, false);
             } catch (IOException | IllegalArgumentException e) {
-                notices.add(moveAside(candidate, reason(e)));
+                notices.add(DamagedFiles.moveAside(candidate, "cookies", DamagedFiles.reason(e), "", clock));
             }
         }
         return new Loaded(List.of(), Optional.empty(), notices, false);
@@ -124,34 +124,5 @@ public final class CookieFile {
         root.put("format", FORMAT_VERSION);
         root.set("cookies", CookieCodec.encode(cookies));
         file.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-    }
-
-    private static int formatOf(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        JsonNode format = root.get("format");
-        if (format == null || !format.isIntegralNumber() || !format.canConvertToInt() || format.intValue() < 1) {
-            throw new IllegalArgumentException("no format version");
-        }
-        // A newer format may shape its content differently, so only the version is checked before refusing.
-        return format.intValue();
-    }
-
-    private static String reason(Exception e) {
-        if (e instanceof JsonProcessingException p) {
-            return p.getOriginalMessage();
-        }
-        return e.getMessage();
-    }
-
-    private String moveAside(Path bad, String why) {
-        try {
-            Path aside = SessionFile.moveAside(bad, clock);
-            return "The saved cookies " + bad + " could not be read (" + why + "); the file was moved to " + aside + ".";
-        } catch (IOException e) {
-            return "The saved cookies " + bad + " could not be read (" + why + ") nor moved aside (" + e.getMessage()
-                    + "); the file was left where it is.";
-        }
     }
 }

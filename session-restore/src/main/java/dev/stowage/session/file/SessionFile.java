@@ -1,6 +1,5 @@
 package dev.stowage.session.file;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,8 +29,6 @@ public final class SessionFile {
     /** The format this build writes, and the newest it reads. See {@code docs/session-format.md}. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     /**
      * What {@link #load()} found.
@@ -93,7 +88,7 @@ public final class SessionFile {
                 check.accept(root.get("session"));
                 return new Loaded(Optional.of(root.get("session")), Optional.of(candidate), notices, false);
             } catch (IOException | IllegalArgumentException e) {
-                notices.add(moveAside(candidate, reason(e)));
+                notices.add(DamagedFiles.moveAside(candidate, "session", DamagedFiles.reason(e), "", clock));
             }
         }
         return new Loaded(Optional.empty(), Optional.empty(), notices, false);
@@ -117,51 +112,11 @@ public final class SessionFile {
     }
 
     private static int formatOf(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        JsonNode format = root.get("format");
-        if (format == null || !format.canConvertToInt() || !format.isIntegralNumber() || format.intValue() < 1) {
-            throw new IllegalArgumentException("no format version");
-        }
+        int format = DamagedFiles.formatOf(root);
         JsonNode session = root.get("session");
         if (session == null || !session.isObject()) {
             throw new IllegalArgumentException("no session");
         }
-        return format.intValue();
-    }
-
-    private static String reason(Exception e) {
-        if (e instanceof JsonProcessingException p) {
-            return p.getOriginalMessage();
-        }
-        return e.getMessage();
-    }
-
-    /** Renames a bad file out of the read order, never deleting it; says where it went. */
-    private String moveAside(Path bad, String why) {
-        try {
-            Path aside = moveAside(bad, clock);
-            return "The saved session " + bad + " could not be read (" + why + "); it was moved to " + aside + ".";
-        } catch (IOException e) {
-            return "The saved session " + bad + " could not be read (" + why + ") nor moved aside (" + e.getMessage()
-                    + "); it was left where it is.";
-        }
-    }
-
-    /**
-     * Moves {@code bad} to {@code NAME.corrupt-<UTC timestamp>[-N]} beside it and returns where it went.
-     * Shared by every file of the profile that follows the session file's rules (the cookie file).
-     *
-     * @throws IOException if it could not be renamed; the file is then where it was
-     */
-    public static Path moveAside(Path bad, Clock clock) throws IOException {
-        String stamp = ASIDE_STAMP.format(clock.instant());
-        Path aside = bad.resolveSibling(bad.getFileName() + ".corrupt-" + stamp);
-        for (int n = 2; Files.exists(aside); n++) {
-            aside = bad.resolveSibling(bad.getFileName() + ".corrupt-" + stamp + "-" + n);
-        }
-        Files.move(bad, aside);
-        return aside;
+        return format;
     }
 }

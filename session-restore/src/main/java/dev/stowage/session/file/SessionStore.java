@@ -114,7 +114,7 @@ public final class SessionStore {
                 }
                 namespaces.put(file.getKey(), snapshot);
             } catch (IOException e) {
-                notices.add(moveAside(path, e.getMessage()));
+                notices.add(DamagedFiles.moveAside(path, "storage", e.getMessage(), " and that tab starts empty", clock));
             }
         }
         current = files;
@@ -199,16 +199,6 @@ public final class SessionStore {
                     Files.deleteIfExists(file);
                 }
             }
-        }
-    }
-
-    private String moveAside(Path bad, String why) {
-        try {
-            Path aside = SessionFile.moveAside(bad, clock);
-            return "The saved storage " + bad + " could not be read (" + why + "); it was moved to " + aside
-                    + " and that tab starts empty.";
-        } catch (IOException e) {
-            return "The saved storage " + bad + " could not be read (" + why + "); that tab starts empty.";
         }
     }
 }
