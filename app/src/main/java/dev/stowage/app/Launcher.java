@@ -3,6 +3,7 @@ package dev.stowage.app;
 import dev.stowage.app.cli.CommandLine;
 import dev.stowage.app.cli.LaunchOptions;
 import dev.stowage.app.cli.UsageException;
+import dev.stowage.app.session.RestoringShell;
 import javafx.application.Application;
 
 /**
@@ -35,7 +36,10 @@ public final class Launcher {
         switch (options.mode()) {
             case HELP -> System.out.println(CommandLine.HELP);
             case VERSION -> System.out.println("stowage " + version());
-            case RUN -> Application.launch(StowageApp.class, args);
+            case RUN -> {
+                RestoringShell.startLoading(options);
+                Application.launch(StowageApp.class, args);
+            }
         }
     }
 

@@ -50,7 +50,7 @@ public final class StowageApp extends Application {
     @Override
     public void init() throws UsageException {
         options = new CommandLine().parse(getParameters().getRaw().toArray(String[]::new));
-        loaded = RestoringShell.load(options);
+        loaded = RestoringShell.loaded(options); // the launcher started reading it before JavaFX
         cookies = ProfileCookies.install(options.profileDir(), options.privateWindow(), loaded.restores(options),
                 cookieNotices::add);
         TerminationSignals.install(this::terminate);

@@ -1,5 +1,7 @@
 package dev.stowage.app.shell;
 
+import dev.stowage.session.TabState;
+import dev.stowage.session.TabState.HistoryEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +45,7 @@ public final class BrowserTab {
     /** Restored and not loaded yet: the page loads when the tab is first selected. */
     private boolean deferred;
     /** The restored entry whose scroll position its first load goes back to, or null. */
-    private dev.stowage.session.TabState.HistoryEntry scrollOnLoad;
+    private HistoryEntry scrollOnLoad;
     private final List<Runnable> closeActions = new ArrayList<>();
     private final HistoryFollower history;
 
@@ -204,7 +206,7 @@ public final class BrowserTab {
     }
 
     /** The shell's history of this tab: its entries, oldest first, and the current index. */
-    public List<dev.stowage.session.TabState.HistoryEntry> historyEntries() {
+    public List<HistoryEntry> historyEntries() {
         return history.history().entries();
     }
 
@@ -217,7 +219,7 @@ public final class BrowserTab {
      * by Back and Forward, and by the page's {@code history.back()}: Duplicate tab, and later reopen and
      * restore (Electron's {@code navigationHistory.restore}). Call before the tab loads anything.
      */
-    public void restoreHistory(List<dev.stowage.session.TabState.HistoryEntry> entries, int current) {
+    public void restoreHistory(List<HistoryEntry> entries, int current) {
         typedAddress = null;
         scrollOnLoad = entries.get(current);
         history.restore(entries, current, true);
@@ -234,28 +236,25 @@ public final class BrowserTab {
     }
 
     /**
-     * Restores a background tab without loading it (Firefox's restore-on-demand): the tab shows
-     * {@code state}'s title, URL and favicon at once and loads its current entry with {@link #loadIfDeferred()},
-     * when it is first selected. Call before the tab loads anything.
+     * Gives a {@link DormantTabs dormant} tab, which shows {@code state}'s title, URL and icon already, its
+     * history without loading it: it loads its current entry with {@link #loadIfDeferred()}, when it is
+     * selected. Call before the tab loads anything.
      */
-    void restoreDeferred(dev.stowage.session.TabState state) {
+    void restoreDeferred(TabState state) {
         typedAddress = null;
         history.restore(state.history(), state.historyIndex(), false);
         scrollOnLoad = state.current();
         deferred = true;
-        model.titleProperty().set(state.title());
-        model.urlProperty().set(state.current().url());
-        model.addressProperty().set(state.current().url());
-        model.faviconDataProperty().set(state.favicon());
-        model.faviconProperty().set(FaviconLoader.fromDataUrl(state.favicon()));
     }
 
-    /** Loads a {@link #restoreDeferred deferred} tab's page; nothing for any other tab. */
-    void loadIfDeferred() {
-        if (deferred && !closing) {
-            deferred = false;
-            history.loadCurrent();
+    /** Loads a {@link #restoreDeferred deferred} tab's page, and says whether it did; nothing for any other tab. */
+    boolean loadIfDeferred() {
+        if (!deferred || closing) {
+            return false;
         }
+        deferred = false;
+        history.loadCurrent();
+        return true;
     }
 
     /** The page's zoom factor (1 for 100%). */

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.web.WebEngine;
@@ -29,13 +29,13 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final WindowModel model = new WindowModel();
     private final Map<TabModel, BrowserTab> tabs = new HashMap<>();
     private final TabEngineInitializer initializer;
-    private final PopupHandler popupHandler;
-    private final Path webDataDir;
     private final FaviconLoader favicons = new FaviconLoader();
-    private final StackPane pages = new StackPane();
+    private final TabFactory pages;
+    private final StackPane pageArea = new StackPane();
     private final NavigationBar navigation;
     private final NewTabRouter newTabs;
     private final ClosedTabs closedTabs;
+    private final DormantTabs dormant = new DormantTabs();
     private boolean closing;
     private WindowSession session = WindowSession.NONE;
 
@@ -52,35 +52,23 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.newTabs = new NewTabRouter(this, clonePolicy);
         this.closedTabs = new ClosedTabs(ClosedTabStack.DEFAULT_CAPACITY, initializer::releaseKept);
-        this.webDataDir = webDataDir;
         this.initializer = Objects.requireNonNull(initializer, "initializer");
-        this.popupHandler = Objects.requireNonNull(popupHandler, "popupHandler");
+        this.pages = new TabFactory(webDataDir, initializer, popupHandler, this, newTabs, favicons, () -> session.changed());
         this.navigation = new NavigationBar(model, () -> withSelected(BrowserTab::back),
                 () -> withSelected(BrowserTab::forward), () -> withSelected(BrowserTab::reload),
                 () -> withSelected(BrowserTab::stop), this::navigateSelected);
 
         model.selectedProperty().addListener((obs, old, tab) -> {
+            BrowserTab selectedTab = tab == null ? null : awake(tab);
             showPage(tab);
-            BrowserTab selectedTab = tabs.get(tab);
             if (selectedTab != null) {
                 selectedTab.loadIfDeferred(); // a restored background tab loads when first selected
             }
         });
-        Scene scene = WindowChrome.scene(model, new TabStripView(model, this), navigation, pages);
+        Scene scene = WindowChrome.scene(model, new TabStripView(model, this), navigation, pageArea);
         WindowShortcuts.of(this, navigation).install(scene);
         stage.setScene(scene);
-        stage.setTitle("Stowage");
-        model.selectedProperty().addListener((obs, old, tab) -> {
-            stage.titleProperty().unbind();
-            if (tab != null) {
-                stage.titleProperty().bind(tab.labelBinding().concat(" - Stowage"));
-            }
-        });
-        Runnable changed = () -> session.changed();
-        model.tabs().addListener((javafx.collections.ListChangeListener<TabModel>) c -> changed.run());
-        model.selectedProperty().addListener(o -> changed.run());
-        List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())
-                .forEach(p -> p.addListener(o -> changed.run()));
+        WindowChrome.follow(stage, model, () -> session.changed());
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             e.consume();
             close();
@@ -109,14 +97,17 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         if (closing) {
             tabs.values().forEach(BrowserTab::recordScroll); // once, at quit; too costly for every save
         }
-        List<BrowserTab> open = new ArrayList<>();
+        List<TabState> states = new ArrayList<>();
         for (TabModel tabModel : model.tabs()) {
+            int position = states.size();
             BrowserTab tab = tabs.get(tabModel);
             if (tab != null) {
-                open.add(tab);
+                states.add(WindowRestore.stateOf(tab, position, initializer.namespaceOf(tab).orElse("")));
+            } else {
+                dormant.stateOf(tabModel, position).ifPresent(states::add);
             }
         }
-        return WindowRestore.capture(stage, open, model.selectedIndex(), closedTabs.entries(), initializer::namespaceOf);
+        return WindowRestore.capture(stage, states, model.selectedIndex(), closedTabs.entries());
     }
 
     /**
@@ -155,9 +146,41 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         session.quitRequested(this);
     }
 
-    /** The live tab behind {@code model}, or null once it closed. */
+    /**
+     * The live tab behind {@code model}; null once it closed, and null while it is a restored background
+     * tab that has no page yet (it gets one when first selected).
+     */
     public BrowserTab tab(TabModel model) {
         return tabs.get(model);
+    }
+
+    /**
+     * Adds a restored background tab at {@code index} that shows {@code saved}'s title, address and icon
+     * but makes no page until it is first selected (or duplicated, or reloaded); its namespace, if any, must
+     * be in the storage service, restored.
+     */
+    void openDormant(TabState saved, int index) {
+        TabModel tabModel = new TabModel(TabFactory.newTabId());
+        dormant.add(tabModel, saved);
+        model.add(tabModel, index, false);
+    }
+
+    /** The tab behind {@code tabModel}, woken (given its page, not loaded yet) if it was dormant; or null. */
+    private BrowserTab awake(TabModel tabModel) {
+        BrowserTab tab = tabs.get(tabModel);
+        Optional<TabState> saved = tab == null ? dormant.take(tabModel) : Optional.empty();
+        if (saved.isEmpty()) {
+            return tab;
+        }
+        TabState state = saved.get();
+        TabStart start = state.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(state.namespaceId());
+        tab = pages.make(tabModel, new TabOpening(null, 0, false, null, start, null, false, false));
+        tabs.put(tabModel, tab);
+        tab.setZoom(state.zoom());
+        if (!WindowRestore.isBlank(state)) {
+            tab.restoreDeferred(state);
+        }
+        return tab;
     }
 
     /** Opens a tab with empty storage at the end of the strip loading {@code url} (none: a new-tab page). */
@@ -175,35 +198,14 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * link, duplicate) comes here with the reason its storage starts as it does.
      */
     BrowserTab openTab(TabOpening opening) {
-        TabModel tabModel = new TabModel(newTabId());
-        BrowserTab opener = opening.opener();
-        String group = opening.related() ? opener.group() : tabModel.id();
-        BrowserTab tab = new BrowserTab(tabModel, opener == null ? null : opener.id(), opening.name(), group,
-                opening.withoutOpener(), favicons);
-        if (webDataDir != null) {
-            tab.engine().setUserDataDirectory(webDataDir.toFile());
-        }
-        new PageContextMenu(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut)).install();
-        LinkClicks.install(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut));
-        tab.engine().setCreatePopupHandler(features -> popupHandler.createPopup(tab, features, this));
-        initializer.initialize(tab.engine(), tab, opening.start());
+        TabModel tabModel = new TabModel(TabFactory.newTabId());
+        BrowserTab tab = pages.make(tabModel, opening);
         tabs.put(tabModel, tab);
-        List.of(tabModel.urlProperty(), tabModel.titleProperty(), tabModel.faviconDataProperty(), tab.webView().zoomProperty())
-                .forEach(p -> p.addListener(o -> session.changed()));
         model.add(tabModel, opening.index(), opening.select());
         if (opening.url() != null) {
             tab.load(opening.url());
         }
         return tab;
-    }
-
-    /**
-     * A random 128-bit id in UUID form. Not {@link UUID#randomUUID()}: tab ids are not secrets, and
-     * SecureRandom's start-up sits on the way to the first page.
-     */
-    private static String newTabId() {
-        var random = java.util.concurrent.ThreadLocalRandom.current();
-        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /**
@@ -267,17 +269,26 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         if (closing) {
             return;
         }
-        if (!tabs.containsKey(tabModel)) {
+        if (!tabs.containsKey(tabModel) && !dormant.contains(tabModel)) {
             return;
         }
         if (model.tabs().size() == 1) {
             close(); // closing the last tab closes the window, which the session keeps with this tab
             return;
         }
+        int position = model.tabs().indexOf(tabModel);
+        Optional<TabState> sleeping = dormant.take(tabModel);
+        if (sleeping.isPresent()) {
+            remember(sleeping.get().withPosition(position)); // its namespace stays as restored: persisted
+            model.remove(tabModel);
+            return;
+        }
         BrowserTab tab = tabs.remove(tabModel);
-        remember(tab, model.tabs().indexOf(tabModel));
+        tab.recordScroll();
+        TabState state = WindowRestore.stateOf(tab, position, "");
+        remember(WindowRestore.isBlank(state) ? state : state.withNamespace(initializer.keepForReopen(tab).orElse("")));
         model.remove(tabModel);
-        pages.getChildren().remove(tab.webView());
+        pageArea.getChildren().remove(tab.webView());
         tab.unload(() -> { });
     }
 
@@ -299,15 +310,15 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void reload(TabModel tab) {
-        BrowserTab browserTab = tabs.get(tab);
-        if (browserTab != null) {
+        BrowserTab browserTab = awake(tab);
+        if (browserTab != null && !browserTab.loadIfDeferred()) {
             browserTab.reload();
         }
     }
 
     @Override
     public void duplicate(TabModel tabModel) {
-        BrowserTab tab = tabs.get(tabModel);
+        BrowserTab tab = awake(tabModel);
         if (tab != null) {
             newTabs.duplicate(tab);
         }
@@ -315,7 +326,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void reopenClosed() {
-        closedTabs.pop().ifPresent(this::reopen);
+        closedTabs.pop().ifPresent(closed -> WindowRestore.reopen(this, closed));
     }
 
     @Override
@@ -325,15 +336,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void reopenClosed(TabState closed) {
-        closedTabs.take(closed).ifPresent(this::reopen);
-    }
-
-    /** Opens a closed tab again where it was, with its kept storage and its history. */
-    private void reopen(TabState closed) {
-        TabStart start = closed.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(closed.namespaceId());
-        BrowserTab tab = openTab(new TabOpening(null, closed.position(), true, null, start, null, false, false));
-        tab.setZoom(closed.zoom());
-        tab.restoreHistory(closed.history(), closed.historyIndex());
+        closedTabs.take(closed).ifPresent(entry -> WindowRestore.reopen(this, entry));
     }
 
     @Override
@@ -341,12 +344,12 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         return !closedTabs.isEmpty();
     }
 
-    /** Puts a closing tab on the closed-tab list, its storage kept for reopening. */
-    private void remember(BrowserTab tab, int position) {
-        tab.recordScroll();
-        TabState state = WindowRestore.stateOf(tab, position, "");
+    /** Puts a closed tab on the closed-tab list, unless it showed nothing (then its storage goes). */
+    private void remember(TabState state) {
         if (!WindowRestore.isBlank(state)) {
-            closedTabs.push(state.withNamespace(initializer.keepForReopen(tab).orElse("")));
+            closedTabs.push(state);
+        } else if (!state.namespaceId().isEmpty()) {
+            initializer.releaseKept(state.namespaceId());
         }
     }
 
@@ -368,9 +371,9 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private void showPage(TabModel tabModel) {
         BrowserTab tab = tabs.get(tabModel);
         if (tab == null) {
-            pages.getChildren().clear();
+            pageArea.getChildren().clear();
         } else {
-            pages.getChildren().setAll(tab.webView());
+            pageArea.getChildren().setAll(tab.webView());
         }
     }
 

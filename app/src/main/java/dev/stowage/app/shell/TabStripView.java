@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,11 +27,12 @@ import javafx.scene.layout.Priority;
 /**
  * The row of tab headers and the "+" button. Each header shows favicon, label (title, else host) and a
  * close button, with the full title as tooltip; a click selects, a middle click closes, a right click opens
- * the tab menu. Pure view of a {@link WindowModel}: it rebuilds headers when the tab list changes and
+ * the tab menu. Pure view of a {@link WindowModel}: it adds and removes headers as the tab list changes and
  * sends every gesture to {@link TabActions}. FX thread only.
  */
 final class TabStripView extends HBox {
     static final String HEADER_CLASS = "tab-header";
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final WindowModel model;
     private final TabActions actions;
@@ -46,9 +49,35 @@ final class TabStripView extends HBox {
         newTabButton.setFocusTraversable(false);
         newTabButton.setTooltip(new Tooltip("New tab"));
         newTabButton.setOnAction(e -> actions.newTab());
-        model.tabs().addListener((ListChangeListener<TabModel>) c -> rebuild());
-        model.selectedProperty().addListener((obs, old, tab) -> updateSelection());
+        model.tabs().addListener(this::tabsChanged);
+        model.selectedProperty().addListener((obs, old, tab) -> {
+            markSelected(headers.get(old), false);
+            markSelected(headers.get(tab), true);
+        });
         rebuild();
+    }
+
+    /**
+     * A tab added or removed changes one header (a restore adds 50 tabs one by one: setting every header
+     * again each time cost O(N^2)); anything else rebuilds the row.
+     */
+    private void tabsChanged(ListChangeListener.Change<? extends TabModel> change) {
+        while (change.next()) {
+            if (change.wasPermutated() || change.wasUpdated()) {
+                rebuild();
+                return;
+            }
+            for (TabModel removed : change.getRemoved()) {
+                getChildren().remove(headers.remove(removed));
+            }
+            int at = change.getFrom();
+            for (TabModel added : change.getAddedSubList()) {
+                HBox header = headers.computeIfAbsent(added, this::header);
+                getChildren().remove(header);
+                getChildren().add(at++, header);
+                markSelected(header, added == model.selected());
+            }
+        }
     }
 
     private void rebuild() {
@@ -65,8 +94,13 @@ final class TabStripView extends HBox {
     }
 
     private void updateSelection() {
-        getChildren().forEach(n -> n.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("selected"), n.getUserData() == model.selected()));
+        getChildren().forEach(n -> markSelected(n, n.getUserData() != null && n.getUserData() == model.selected()));
+    }
+
+    private static void markSelected(Node header, boolean selected) {
+        if (header != null) {
+            header.pseudoClassStateChanged(SELECTED, selected);
+        }
     }
 
     private HBox header(TabModel tab) {
@@ -99,9 +133,17 @@ final class TabStripView extends HBox {
         header.setMaxWidth(220);
         HBox.setHgrow(header, Priority.SOMETIMES);
 
-        Tooltip tooltip = new Tooltip();
-        tooltip.textProperty().bind(tab.labelBinding());
-        Tooltip.install(header, tooltip);
+        // Made when the pointer first comes by: a Tooltip is a popup window, and making one per tab up
+        // front was a good part of what restoring 50 tabs cost (measured, docs/BENCHMARKS.md).
+        header.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                header.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                Tooltip tooltip = new Tooltip();
+                tooltip.textProperty().bind(tab.labelBinding());
+                Tooltip.install(header, tooltip);
+            }
+        });
 
         // Selecting on press, as browsers do, so a drag or a slow click still picks the tab.
         header.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {

@@ -1,6 +1,8 @@
 package dev.stowage.app.shell;
 
+import java.util.List;
 import java.util.Objects;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -9,6 +11,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 
 /**
  * The parts of a {@link BrowserWindow} around its pages: tab strip, navigation bar, warning bar, load
@@ -16,6 +19,24 @@ import javafx.scene.layout.VBox;
  */
 final class WindowChrome {
     private WindowChrome() {
+    }
+
+    /**
+     * Keeps {@code stage}'s title on the selected tab's label, and tells {@code changed} when the tabs, the
+     * selection or the stage's bounds change (what the session keeps of a window).
+     */
+    static void follow(Stage stage, WindowModel model, Runnable changed) {
+        stage.setTitle("Stowage");
+        model.selectedProperty().addListener((obs, old, tab) -> {
+            stage.titleProperty().unbind();
+            if (tab != null) {
+                stage.titleProperty().bind(tab.labelBinding().concat(" - Stowage"));
+            }
+        });
+        model.tabs().addListener((ListChangeListener<TabModel>) c -> changed.run());
+        model.selectedProperty().addListener(o -> changed.run());
+        List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())
+                .forEach(p -> p.addListener(o -> changed.run()));
     }
 
     static Scene scene(WindowModel model, TabStripView strip, NavigationBar navigation, StackPane pages) {

@@ -3,11 +3,8 @@ package dev.stowage.app.shell;
 import dev.stowage.session.TabState;
 import dev.stowage.session.TabState.HistoryEntry;
 import dev.stowage.session.WindowState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -23,14 +20,9 @@ final class WindowRestore {
     private WindowRestore() {
     }
 
-    /** The window's tabs in strip order, its selection, closed-tab list and bounds, as they are now. */
-    static WindowState capture(Stage stage, List<BrowserTab> tabs, int selected, List<TabState> closed,
-                               Function<BrowserTab, Optional<String>> namespaceOf) {
-        List<TabState> states = new ArrayList<>(tabs.size());
-        for (int i = 0; i < tabs.size(); i++) {
-            states.add(stateOf(tabs.get(i), i, namespaceOf.apply(tabs.get(i)).orElse("")));
-        }
-        return new WindowState(states, Math.max(0, Math.min(selected, states.size() - 1)), closed, boundsOf(stage));
+    /** The window with {@code tabs} in strip order, its selection, closed-tab list and bounds as they are now. */
+    static WindowState capture(Stage stage, List<TabState> tabs, int selected, List<TabState> closed) {
+        return new WindowState(tabs, Math.max(0, Math.min(selected, tabs.size() - 1)), closed, boundsOf(stage));
     }
 
     /** One open tab's state: its history (or the URL that failed, or a blank page), title, icon and zoom. */
@@ -50,28 +42,38 @@ final class WindowRestore {
         return new WindowState.Bounds(finite(stage.getX()), finite(stage.getY()), width, height);
     }
 
-    /** See {@link BrowserWindow#restore}. */
+    /**
+     * See {@link BrowserWindow#restore}. The selected tab opens first, so that no other becomes selected
+     * on the way (and wakes); each other tab goes in at its own place, dormant.
+     */
     static void restore(BrowserWindow window, WindowState saved) {
         int base = window.model().tabs().size();
+        if (!saved.tabs().isEmpty()) {
+            reopen(window, saved.tabs().get(saved.selected()).withPosition(base));
+        }
         for (int i = 0; i < saved.tabs().size(); i++) {
-            TabState state = saved.tabs().get(i);
-            boolean selected = i == saved.selected();
-            TabStart start = state.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(state.namespaceId());
-            BrowserTab tab = window.openTab(new TabOpening(null, base + i, selected, null, start, null, false, false));
-            tab.setZoom(state.zoom());
-            if (isBlank(state)) {
-                continue;
-            }
-            if (selected) {
-                tab.restoreHistory(state.history(), state.historyIndex());
-            } else {
-                tab.restoreDeferred(state);
+            if (i != saved.selected()) {
+                window.openDormant(saved.tabs().get(i), base + i);
             }
         }
         for (int i = saved.closed().size() - 1; i >= 0; i--) {
             window.rememberClosed(saved.closed().get(i));
         }
         place(window.stage(), saved.bounds());
+    }
+
+    /**
+     * Opens {@code state} as a selected tab at its position, with its storage namespace (if any) taken up
+     * again, its zoom and its history, loading its current entry (a closed tab reopened, a restored one).
+     */
+    static BrowserTab reopen(BrowserWindow window, TabState state) {
+        TabStart start = state.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(state.namespaceId());
+        BrowserTab tab = window.openTab(new TabOpening(null, state.position(), true, null, start, null, false, false));
+        tab.setZoom(state.zoom());
+        if (!isBlank(state)) {
+            tab.restoreHistory(state.history(), state.historyIndex());
+        }
+        return tab;
     }
 
     /** Whether {@code state} is a tab that showed nothing: it comes back without loading. */

@@ -84,8 +84,12 @@ class TabStripUiTest extends ShellTestBase {
     @Test
     void tooltipCarriesTheFullTitle() {
         launch(server.url("/two"));
+        robot.moveTo(tabHeader(0)); // the tooltip is made when the pointer first comes by
+        waitUntil("a tooltip", () -> tabHeader(0).getProperties().get("javafx.scene.control.Tooltip") != null);
         Tooltip tooltip = fx(() -> (Tooltip) tabHeader(0).getProperties().get("javafx.scene.control.Tooltip"));
         assertEquals("Two: a title long enough to be cut in the tab strip, so the tooltip matters", fx(tooltip::getText));
+        robot.moveBy(3, 0);
+        waitUntil("the tooltip shows", tooltip::isShowing);
     }
 
     @Test

@@ -160,9 +160,10 @@ public abstract class ShellTestBase extends KitTestBase {
 
     protected void waitForAllLoaded() {
         // Measured: right after engine.load() returns the worker is already RUNNING, so "not running" here
-        // cannot mean "not started yet"; a new-tab page never loads and stays READY.
+        // cannot mean "not started yet"; a new-tab page never loads and stays READY. A restored background
+        // tab has no page (window.tab is null) until it is selected.
         waitUntil("all tabs loaded", () -> window.model().tabs().stream().allMatch(t -> !t.loadingProperty().get()
-                && window.tab(t) != null && !window.tab(t).engine().getLoadWorker().isRunning()));
+                && (window.tab(t) == null || !window.tab(t).engine().getLoadWorker().isRunning())));
     }
 
     // ---- reading state (FX thread) ----
