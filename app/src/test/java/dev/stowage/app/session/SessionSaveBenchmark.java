@@ -106,6 +106,7 @@ class SessionSaveBenchmark extends ShellTestBase {
             }
         }
         System.out.printf("session benchmark: %d tabs, storage files %.1f MB on disk%n", TABS, total / 1e6);
+        System.out.printf("  the profile, for app/src/test/bench/start-time.sh: %s%n", profile);
         System.out.printf("  FX snapshot after one tab's write: median %.3f ms, max %.3f ms%n", median(oneWrite), max(oneWrite));
         System.out.printf("  FX snapshot after every tab's write: median %.3f ms, max %.3f ms%n", median(allWritten), max(allWritten));
         System.out.printf("  bytes a save writes after one write: median %d (session.json included)%n", medianLong(bytesAfterOneWrite));

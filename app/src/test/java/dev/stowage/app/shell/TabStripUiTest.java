@@ -62,6 +62,15 @@ class TabStripUiTest extends ShellTestBase {
     }
 
     @Test
+    void closeButtonOfABackgroundTabKeepsTheSelection() {
+        launch(server.url("/one"), server.url("/two"), server.url("/untitled"));
+        robot.clickOn(robot.from(tabHeader(2)).lookup(".tab-close").<Node>query());
+        waitUntil("two tabs left", () -> window.model().tabs().size() == 2);
+        assertEquals(List.of(server.url("/one"), server.url("/two")), tabUrls());
+        assertEquals(0, selectedIndex(), "pressing a background tab's close button does not select it first");
+    }
+
+    @Test
     void middleClickClosesTheTabUnderThePointer() {
         launch(server.url("/one"), server.url("/two"), server.url("/untitled"));
         robot.moveTo(tabHeader(1)).clickOn(MouseButton.MIDDLE);
