@@ -5,6 +5,8 @@ import dev.stowage.app.testing.ShellTestBase;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionStorageService;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class SessionSaveBenchmark extends ShellTestBase {
     private static final int TABS = 50;
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
+    private static final int SNAPSHOTS = 200;
+    private static final int WARM_UP = 20;
     private final List<Double> readRestore = new ArrayList<>();
     private final List<Double> readEmpty = new ArrayList<>();
     private static final Origin ORIGIN = Origin.of("http://127.0.0.1:8/");
@@ -55,18 +59,14 @@ class SessionSaveBenchmark extends ShellTestBase {
         Path storageDir = profile.resolve("session/storage");
 
         List<Double> oneWrite = new ArrayList<>();
+        List<Double> oneWriteCpu = new ArrayList<>();
         List<Double> allWritten = new ArrayList<>();
+        List<Double> allWrittenCpu = new ArrayList<>();
         List<Long> bytesAfterOneWrite = new ArrayList<>();
         for (int round = 0; round < ROUNDS + 1; round++) {
             long before = System.currentTimeMillis();
             sleep(20);
             int r = round;
-            double snapshotMs = fx(() -> {
-                storage.namespace(ids.get(r % ids.size())).orElseThrow().area(ORIGIN).set("key-1", "changed " + r);
-                long t0 = System.nanoTime();
-                keeper.snapshot(); // what the writer's FX-thread task does
-                return (System.nanoTime() - t0) / 1e6;
-            });
             sleep(2_000); // the writer's own save of the next write below lands; measure what it wrote
             fx(() -> {
                 storage.namespace(ids.get(r % ids.size())).orElseThrow().area(ORIGIN).set("key-2", "again " + r);
@@ -75,17 +75,34 @@ class SessionSaveBenchmark extends ShellTestBase {
             long writeAt = System.currentTimeMillis();
             sleep(2_000);
             long written = writtenSince(storageDir, writeAt) + Files.size(profile.resolve("session/session.json"));
-            double allMs = fx(() -> {
-                ids.forEach(id -> storage.namespace(id).orElseThrow().area(ORIGIN).set("key-3", "all " + r));
-                long t0 = System.nanoTime();
-                keeper.snapshot();
-                return (System.nanoTime() - t0) / 1e6;
-            });
             if (round > 0) {
-                oneWrite.add(snapshotMs);
-                allWritten.add(allMs);
                 bytesAfterOneWrite.add(written);
             }
+        }
+        // The FX thread's share of a save, many times over: wall time, and the thread's own CPU time (which
+        // leaves out the time it was descheduled or stopped for a GC).
+        List<Double> captureWall = new ArrayList<>();
+        List<Double> captureCpu = new ArrayList<>();
+        for (int i = 0; i < SNAPSHOTS + WARM_UP; i++) {
+            int n = i;
+            double[] one = fx(() -> {
+                storage.namespace(ids.get(n % ids.size())).orElseThrow().area(ORIGIN).set("key-1", "changed " + n);
+                return timed(keeper::snapshot); // what the writer's FX-thread task does
+            });
+            double[] all = fx(() -> {
+                ids.forEach(id -> storage.namespace(id).orElseThrow().area(ORIGIN).set("key-3", "all " + n));
+                return timed(keeper::snapshot);
+            });
+            double[] capture = fx(() -> timed(window::captureState));
+            if (i >= WARM_UP) {
+                oneWrite.add(one[0]);
+                oneWriteCpu.add(one[1]);
+                allWritten.add(all[0]);
+                allWrittenCpu.add(all[1]);
+                captureWall.add(capture[0]);
+                captureCpu.add(capture[1]);
+            }
+            sleep(10);
         }
         long total = writtenSince(storageDir, 0);
         fx(() -> {
@@ -107,8 +124,10 @@ class SessionSaveBenchmark extends ShellTestBase {
         }
         System.out.printf("session benchmark: %d tabs, storage files %.1f MB on disk%n", TABS, total / 1e6);
         System.out.printf("  the profile, for app/src/test/bench/start-time.sh: %s%n", profile);
-        System.out.printf("  FX snapshot after one tab's write: median %.3f ms, max %.3f ms%n", median(oneWrite), max(oneWrite));
-        System.out.printf("  FX snapshot after every tab's write: median %.3f ms, max %.3f ms%n", median(allWritten), max(allWritten));
+        System.out.printf("  FX share of a save (%d each; wall | thread CPU): median, p99, max in ms%n", SNAPSHOTS);
+        System.out.printf("    after one tab's write:    %s | %s%n", spread(oneWrite), spread(oneWriteCpu));
+        System.out.printf("    after every tab's write:  %s | %s%n", spread(allWritten), spread(allWrittenCpu));
+        System.out.printf("    of which the window's picture: %s | %s%n", spread(captureWall), spread(captureCpu));
         System.out.printf("  bytes a save writes after one write: median %d (session.json included)%n", medianLong(bytesAfterOneWrite));
         System.out.printf("  start to window shown: empty median %.0f ms, 50 restored median %.0f ms, ratio %.2f%n",
                 median(empty), median(restore), median(restore) / median(empty));
@@ -165,8 +184,21 @@ class SessionSaveBenchmark extends ShellTestBase {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static double max(List<Double> values) {
-        return Collections.max(values);
+    private static String spread(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return String.format("%.3f, %.3f, %.3f", sorted.get(sorted.size() / 2),
+                sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), sorted.get(sorted.size() - 1));
+    }
+
+    /** Runs {@code action} and returns its wall time and this thread's CPU time, in ms. */
+    private static double[] timed(Runnable action) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        action.run();
+        long t1 = System.nanoTime();
+        return new double[] {(t1 - t0) / 1e6, (threads.getCurrentThreadCpuTime() - cpu0) / 1e6};
     }
 
     private static long medianLong(List<Long> values) {

@@ -1,7 +1,9 @@
 package dev.stowage.session.file;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.Objects;
  * (the saver's thread) at a time. Blocking I/O: never call it on the FX thread.
  */
 public final class AtomicFile {
+    private static final int BUFFER_BYTES = 64 * 1024;
     private final Path file;
     private final Path backup;
     private final Path temp;
@@ -50,19 +53,34 @@ public final class AtomicFile {
         return List.of(file, backup);
     }
 
+    /** What a write puts in the file, written straight to it (no copy of the whole content in memory). */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the content to {@code out}; it need not flush or close it. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Replaces the file's content with {@code data}, keeping the previous content as the backup. */
     public void write(byte[] data) throws IOException {
         Objects.requireNonNull(data, "data");
+        write(out -> out.write(data));
+    }
+
+    /**
+     * Replaces the file's content with what {@code content} writes, keeping the previous content as the
+     * backup. If {@code content} throws, the file and its backup stay as they were.
+     */
+    public void write(Content content) throws IOException {
+        Objects.requireNonNull(content, "content");
         Path folder = file.getParent();
         Files.createDirectories(folder);
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(data);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(true);
-        } catch (IOException e) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }

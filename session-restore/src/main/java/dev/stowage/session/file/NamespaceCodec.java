@@ -1,15 +1,16 @@
 package dev.stowage.session.file;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.storage.AreaSnapshot;
 import dev.stowage.storage.NamespaceSnapshot;
 import dev.stowage.storage.StorageKey;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,19 +28,39 @@ final class NamespaceCodec {
     }
 
     static byte[] encode(NamespaceSnapshot snapshot) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("id", snapshot.namespaceId());
-        ArrayNode areas = root.putArray("areas");
-        for (Map.Entry<StorageKey, AreaSnapshot> area : snapshot.areas().entrySet()) {
-            if (area.getKey().topLevelSite().isOpaque() || area.getValue().length() == 0) {
-                continue;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        encode(snapshot, bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Writes {@code snapshot} to {@code out} token by token: a save of many tabs writes megabytes, and a
+     * tree of nodes plus a copy of all of it in a byte array was garbage that paused every thread, the FX
+     * thread too. Leaves {@code out} open.
+     */
+    static void encode(NamespaceSnapshot snapshot, OutputStream out) throws IOException {
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.writeStartObject();
+            json.writeStringField("id", snapshot.namespaceId());
+            json.writeArrayFieldStart("areas");
+            for (Map.Entry<StorageKey, AreaSnapshot> area : snapshot.areas().entrySet()) {
+                if (area.getKey().topLevelSite().isOpaque() || area.getValue().length() == 0) {
+                    continue;
+                }
+                json.writeStartObject();
+                json.writeStringField("key", area.getKey().serialize());
+                json.writeArrayFieldStart("items");
+                for (Map.Entry<String, String> item : area.getValue().items().entrySet()) {
+                    json.writeString(item.getKey());
+                    json.writeString(item.getValue());
+                }
+                json.writeEndArray();
+                json.writeEndObject();
             }
-            ObjectNode node = areas.addObject();
-            node.put("key", area.getKey().serialize());
-            ArrayNode items = node.putArray("items");
-            area.getValue().items().forEach((k, v) -> items.add(k).add(v));
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        return JSON.writeValueAsBytes(root);
     }
 
     /**

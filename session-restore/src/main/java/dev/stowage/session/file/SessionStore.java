@@ -165,7 +165,7 @@ public final class SessionStore {
                 continue;
             }
             String name = fileNameFor(id);
-            new AtomicFile(storageDir.resolve(name)).write(NamespaceCodec.encode(snapshot));
+            new AtomicFile(storageDir.resolve(name)).write(out -> NamespaceCodec.encode(snapshot, out));
             files.put(id, name);
         }
         ObjectNode root = json.createObjectNode();
