@@ -131,7 +131,8 @@ public final class StowageApp extends Application {
         // the window's model through a holder filled in right after construction.
         BrowserWindow[] holder = new BrowserWindow[1];
         TabEngineInitializer perTab = new TabStorages(storage, message -> holder[0].model().warn(message));
-        holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy());
+        holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy(),
+                options.closedTabs());
         return holder[0];
     }
 
@@ -176,7 +177,8 @@ public final class StowageApp extends Application {
      */
     public static BrowserWindow open(Stage stage, LaunchOptions options, TabEngineInitializer initializer,
                                      PopupHandler popups) {
-        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), initializer, popups, options.clonePolicy());
+        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), initializer, popups, options.clonePolicy(),
+                options.closedTabs());
         openTabs(window, options);
         return window;
     }

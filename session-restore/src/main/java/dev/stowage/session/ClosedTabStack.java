@@ -26,12 +26,13 @@ public final class ClosedTabStack {
     private final Deque<TabState> entries = new ArrayDeque<>();
 
     /**
-     * @param capacity  how many entries to keep, at least 1
+     * @param capacity  how many entries to keep; 0 keeps none (each push is evicted at once), as Firefox's
+     *                  {@code browser.sessionstore.max_tabs_undo} set to 0
      * @param onEvicted told of each entry dropped because the stack was full
      */
     public ClosedTabStack(int capacity, Consumer<TabState> onEvicted) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative: " + capacity);
         }
         this.capacity = capacity;
         this.onEvicted = Objects.requireNonNull(onEvicted, "onEvicted");

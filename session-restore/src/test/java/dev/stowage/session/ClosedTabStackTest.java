@@ -40,7 +40,17 @@ class ClosedTabStackTest {
     @Test
     void defaultCapacityIsFirefoxs() {
         assertEquals(25, new ClosedTabStack(ClosedTabStack.DEFAULT_CAPACITY, t -> { }).capacity());
-        assertThrows(IllegalArgumentException.class, () -> new ClosedTabStack(0, t -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new ClosedTabStack(-1, t -> { }));
+    }
+
+    @Test
+    void capacityZeroKeepsNothingAndLetsEachEntryGo() {
+        List<TabState> dropped = new java.util.ArrayList<>();
+        ClosedTabStack none = new ClosedTabStack(0, dropped::add);
+        none.push(tab("a"));
+        assertEquals(0, none.size());
+        assertTrue(none.pop().isEmpty());
+        assertEquals(List.of("ns-a"), dropped.stream().map(TabState::namespaceId).toList());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.stowage.app.cli;
 
 import dev.stowage.app.shell.AddressResolver;
 import dev.stowage.app.shell.ClonePolicy;
+import dev.stowage.session.ClosedTabStack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Parses the launch contract {@code [--profile DIR] [--private] [--no-restore] [--clone-policy=links|standard|never] [URL ...]}
+ * Parses the launch contract {@code [--profile DIR] [--private] [--no-restore] [--closed-tabs=N] [--clone-policy=links|standard|never] [URL ...]}
  * and {@code --help} / {@code --version}.
  *
  * <p>URLs follow the address bar's rules ({@link AddressResolver}), so {@code localhost:8080} works on the
@@ -18,7 +19,7 @@ import java.util.Objects;
  */
 public final class CommandLine {
     public static final String USAGE =
-            "usage: java -jar stowage.jar [--profile DIR] [--private] [--no-restore] [--clone-policy=links|standard|never] [URL ...]";
+            "usage: java -jar stowage.jar [--profile DIR] [--private] [--no-restore] [--closed-tabs=N] [--clone-policy=links|standard|never] [URL ...]";
 
     /** {@code --help}'s text: the usage and every flag. */
     public static final String HELP = USAGE + "\n\n"
@@ -30,6 +31,8 @@ public final class CommandLine {
             + "  --private               a private window: nothing of it is kept once it closes\n"
             + "  --no-restore            start with a new window instead of the saved session; the\n"
             + "                          saved session stays as it was until this run first saves\n"
+            + "  --closed-tabs=N         how many closed tabs Ctrl+Shift+T can bring back, with their\n"
+            + "                          sessionStorage, 0 to 100 (default 25, as Firefox)\n"
             + "  --clone-policy=POLICY   which tabs opened from a page start with a copy of its tab's\n"
             + "                          sessionStorage:\n"
             + "                            links     every link, window.open, Ctrl/middle-click and\n"
@@ -65,6 +68,7 @@ public final class CommandLine {
         boolean privateWindow = false;
         boolean restore = true;
         ClonePolicy clonePolicy = ClonePolicy.LINKS;
+        int closedTabs = ClosedTabStack.DEFAULT_CAPACITY;
         LaunchOptions.Mode mode = LaunchOptions.Mode.RUN;
         List<String> urls = new ArrayList<>();
         boolean optionsEnded = false;
@@ -94,6 +98,9 @@ public final class CommandLine {
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }
+            } else if (!optionsEnded && (arg.equals("--closed-tabs") || arg.startsWith("--closed-tabs="))) {
+                closedTabs = closedTabCount(valueOf(args, i, "--closed-tabs", "a number, e.g. --closed-tabs=50"));
+                i += arg.contains("=") ? 0 : 1;
             } else if (!optionsEnded && (arg.equals("--profile") || arg.startsWith("--profile="))) {
                 String value;
                 if (arg.startsWith("--profile=")) {
@@ -118,7 +125,30 @@ public final class CommandLine {
             }
         }
         return new LaunchOptions(mode, profile != null ? profile : defaultProfile(), privateWindow, clonePolicy, urls)
-                .withRestore(restore);
+                .withRestore(restore).withClosedTabs(closedTabs);
+    }
+
+    /** The value of the flag at {@code args[i]}: after its "=", else the next argument. */
+    private static String valueOf(String[] args, int i, String flag, String needs) throws UsageException {
+        if (args[i].startsWith(flag + "=")) {
+            return args[i].substring(flag.length() + 1);
+        }
+        if (i + 1 < args.length) {
+            return args[i + 1];
+        }
+        throw new UsageException(flag + " needs " + needs);
+    }
+
+    private static int closedTabCount(String value) throws UsageException {
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= 0 && count <= LaunchOptions.MAX_CLOSED_TABS) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // the same message as out of range
+        }
+        throw new UsageException("--closed-tabs takes a number from 0 to " + LaunchOptions.MAX_CLOSED_TABS + ": " + value);
     }
 
     private Path defaultProfile() {

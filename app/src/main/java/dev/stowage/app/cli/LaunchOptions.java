@@ -1,6 +1,7 @@
 package dev.stowage.app.cli;
 
 import dev.stowage.app.shell.ClonePolicy;
+import dev.stowage.session.ClosedTabStack;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +16,13 @@ import java.util.Objects;
  * @param urls          resolved URLs, one tab each, in order; empty means one new-tab page
  * @param restore       whether the profile's saved session comes back ({@code --no-restore} says no); the
  *                      URLs then open after its tabs
+ * @param closedTabs    how many closed tabs each window keeps for Ctrl+Shift+T, {@value #MAX_CLOSED_TABS} at most
  */
 public record LaunchOptions(Mode mode, Path profileDir, boolean privateWindow, ClonePolicy clonePolicy,
-                            List<String> urls, boolean restore) {
+                            List<String> urls, boolean restore, int closedTabs) {
+    /** The most closed tabs a window may keep: each keeps its storage, up to the quota per origin. */
+    public static final int MAX_CLOSED_TABS = 100;
+
     /** What the launcher does. */
     public enum Mode {
         RUN, HELP, VERSION
@@ -28,11 +33,14 @@ public record LaunchOptions(Mode mode, Path profileDir, boolean privateWindow, C
         Objects.requireNonNull(profileDir, "profileDir");
         Objects.requireNonNull(clonePolicy, "clonePolicy");
         urls = List.copyOf(urls);
+        if (closedTabs < 0 || closedTabs > MAX_CLOSED_TABS) {
+            throw new IllegalArgumentException("closedTabs must be 0 to " + MAX_CLOSED_TABS + ": " + closedTabs);
+        }
     }
 
     /** These options, restoring the saved session. */
     public LaunchOptions(Mode mode, Path profileDir, boolean privateWindow, ClonePolicy clonePolicy, List<String> urls) {
-        this(mode, profileDir, privateWindow, clonePolicy, urls, true);
+        this(mode, profileDir, privateWindow, clonePolicy, urls, true, ClosedTabStack.DEFAULT_CAPACITY);
     }
 
     /** Runs the browser with the default clone policy. */
@@ -42,11 +50,16 @@ public record LaunchOptions(Mode mode, Path profileDir, boolean privateWindow, C
 
     /** These options with {@code policy} instead. */
     public LaunchOptions withClonePolicy(ClonePolicy policy) {
-        return new LaunchOptions(mode, profileDir, privateWindow, policy, urls, restore);
+        return new LaunchOptions(mode, profileDir, privateWindow, policy, urls, restore, closedTabs);
     }
 
     /** These options restoring the saved session, or not. */
     public LaunchOptions withRestore(boolean restoreSession) {
-        return new LaunchOptions(mode, profileDir, privateWindow, clonePolicy, urls, restoreSession);
+        return new LaunchOptions(mode, profileDir, privateWindow, clonePolicy, urls, restoreSession, closedTabs);
+    }
+
+    /** These options keeping {@code count} closed tabs per window. */
+    public LaunchOptions withClosedTabs(int count) {
+        return new LaunchOptions(mode, profileDir, privateWindow, clonePolicy, urls, restore, count);
     }
 }

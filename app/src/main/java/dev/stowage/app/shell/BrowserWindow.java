@@ -1,6 +1,5 @@
 package dev.stowage.app.shell;
 
-import dev.stowage.session.ClosedTabStack;
 import dev.stowage.session.TabState;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +45,13 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * @param initializer  runs for every new tab before its first load
      * @param popupHandler decides where pages' popups go
      * @param clonePolicy  which tabs opened from a page start with a copy of its tab's storage
+     * @param closedTabLimit how many closed tabs Ctrl+Shift+T can bring back (each keeps its storage)
      */
     public BrowserWindow(Stage stage, Path webDataDir, TabEngineInitializer initializer, PopupHandler popupHandler,
-                         ClonePolicy clonePolicy) {
+                         ClonePolicy clonePolicy, int closedTabLimit) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.newTabs = new NewTabRouter(this, clonePolicy);
-        this.closedTabs = new ClosedTabs(ClosedTabStack.DEFAULT_CAPACITY, initializer::releaseKept);
+        this.closedTabs = new ClosedTabs(closedTabLimit, initializer::releaseKept);
         this.initializer = Objects.requireNonNull(initializer, "initializer");
         this.pages = new TabFactory(webDataDir, initializer, popupHandler, this, newTabs, favicons, () -> session.changed());
         this.navigation = new NavigationBar(model, () -> withSelected(BrowserTab::back),
@@ -206,22 +206,6 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             tab.load(opening.url());
         }
         return tab;
-    }
-
-    /**
-     * The open tab, other than {@code asking}, that a page named {@code name} when it opened it, among the
-     * tabs of {@code asking}'s group (a page may find by name only the tabs related to its own, as in the
-     * Standard: a tab opened with noopener, or by the user, starts a group of its own); or null.
-     */
-    BrowserTab tabNamed(String name, BrowserTab asking) {
-        for (TabModel tabModel : model.tabs()) {
-            BrowserTab tab = tabs.get(tabModel);
-            if (tab != null && tab != asking && tab.isOpen() && tab.group().equals(asking.group())
-                    && tab.name().filter(name::equals).isPresent()) {
-                return tab;
-            }
-        }
-        return null;
     }
 
     /** Whether the window is closing: its tabs open no more tabs. */

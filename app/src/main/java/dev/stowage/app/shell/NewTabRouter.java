@@ -43,7 +43,7 @@ final class NewTabRouter {
 
     private WebEngine route(BrowserTab opener, OpenIntent intent) {
         if (intent != null && intent.namedTarget()) {
-            BrowserTab named = window.tabNamed(intent.target(), opener);
+            BrowserTab named = tabNamed(intent.target(), opener);
             if (named != null) {
                 // A name that names a tab of the opener's group navigates that tab and copies nothing. WebKit
                 // loads into the engine we hand back, and window.open returns that tab's window.
@@ -107,6 +107,22 @@ final class NewTabRouter {
             tab.load(original.currentUrl()); // a page that failed before any entry: retry its URL
         }
         return tab;
+    }
+
+    /**
+     * The open tab, other than {@code asking}, that a page named {@code name} when it opened it, among the
+     * tabs of {@code asking}'s group (a page may find by name only the tabs related to its own, as in the
+     * Standard: a tab opened with noopener, or by the user, starts a group of its own); or null.
+     */
+    private BrowserTab tabNamed(String name, BrowserTab asking) {
+        for (TabModel tabModel : window.model().tabs()) {
+            BrowserTab tab = window.tab(tabModel);
+            if (tab != null && tab != asking && tab.isOpen() && tab.group().equals(asking.group())
+                    && tab.name().filter(name::equals).isPresent()) {
+                return tab;
+            }
+        }
+        return null;
     }
 
     private int indexAfter(BrowserTab tab) {

@@ -68,6 +68,20 @@ class CommandLineTest {
     }
 
     @Test
+    void closedTabsDefaultsToFirefoxs25AndTakesZeroToAHundredEitherWay() throws UsageException {
+        assertEquals(25, linux.parse().closedTabs());
+        assertEquals(0, linux.parse("--closed-tabs=0").closedTabs());
+        assertEquals(100, linux.parse("--closed-tabs", "100", "example.com").closedTabs());
+        assertEquals(List.of("https://example.com"), linux.parse("--closed-tabs", "7", "example.com").urls());
+        for (String bad : List.of("--closed-tabs=101", "--closed-tabs=-1", "--closed-tabs=many", "--closed-tabs=")) {
+            String message = assertThrows(UsageException.class, () -> linux.parse(bad)).getMessage();
+            assertTrue(message.startsWith("--closed-tabs takes a number from 0 to 100"), message);
+        }
+        assertThrows(UsageException.class, () -> linux.parse("--closed-tabs"));
+        assertTrue(CommandLine.HELP.contains("--closed-tabs=N"));
+    }
+
+    @Test
     void anUnknownClonePolicyNamesTheThreeValues() {
         String message = assertThrows(UsageException.class, () -> linux.parse("--clone-policy=all")).getMessage();
         assertTrue(message.contains("links") && message.contains("standard") && message.contains("never")
