@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ClosedTabLimitUiTest extends RestartTestBase {
     @BeforeAll
     static void pages() {
-        server.page("/counter", COUNTER);
+        server.page("/plain-counter", PLAIN_COUNTER);
     }
 
     @Test
@@ -29,7 +29,7 @@ class ClosedTabLimitUiTest extends RestartTestBase {
         Path profile = Files.createTempDirectory("stowage-closed-limit");
         SessionStorageService storage = new SessionStorageService();
         LaunchOptions options = new CommandLine().parse("--profile", profile.toString(), "--closed-tabs=2",
-                server.url("/counter?a"), server.url("/counter?b"), server.url("/counter?c"), server.url("/counter?d"));
+                server.url("/plain-counter?a"), server.url("/plain-counter?b"), server.url("/plain-counter?c"), server.url("/plain-counter?d"));
         CompletableFuture<Void> exited = new CompletableFuture<>();
         launchRestoring(options, storage, exited);
         waitForAllLoaded();

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 class DormantTabsUiTest extends RestartTestBase {
     @BeforeAll
     static void pages() {
-        server.page("/counter", COUNTER);
+        server.page("/plain-counter", PLAIN_COUNTER);
     }
 
     @Test
     void backgroundTabsKeepTheirStorageWhenClosedDuplicatedOrLeftAloneThroughRestarts() throws Exception {
         Path profile = Files.createTempDirectory("stowage-dormant");
         CompletableFuture<Void> firstExit = new CompletableFuture<>();
-        start(profile, true, firstExit, server.url("/counter?a"), server.url("/counter?b"), server.url("/counter?c"));
+        start(profile, true, firstExit, server.url("/plain-counter?a"), server.url("/plain-counter?b"), server.url("/plain-counter?c"));
         waitForAllLoaded();
         assertEquals(List.of("n=1 ?a", "n=1 ?b", "n=1 ?c"), tabLabels());
         quitWithKeys(firstExit);

@@ -24,6 +24,12 @@ abstract class RestartTestBase extends ShellTestBase {
             + "document.title = 'n=' + n + ' ' + location.search + ' ' + document.cookie;"
             + "</script></head><body>counter</body></html>";
 
+    /** The counter page without cookies: its title is "n=COUNT QUERY" whatever cookies other tests left. */
+    static final String PLAIN_COUNTER = "<!doctype html><html><head><script>"
+            + "var n = Number(sessionStorage.getItem('n') || 0) + 1; sessionStorage.setItem('n', String(n));"
+            + "document.title = 'n=' + n + ' ' + location.search;"
+            + "</script></head><body>counter</body></html>";
+
     protected ProfileCookies cookies;
 
     /** Starts over {@code profile} (restoring its session, or not) with {@code urls} on the command line. */
