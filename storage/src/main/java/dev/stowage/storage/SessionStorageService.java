@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The sessionStorage of a browser: every {@link SessionNamespace} (one per tab), by id.
@@ -125,6 +126,34 @@ public final class SessionStorageService {
      * @throws NoSuchElementException if there is no namespace {@code id}
      * @throws IllegalStateException  if it is already active (two tabs must never share one)
      */
+    /**
+     * Runs {@code edit} on namespace {@code id} with it writable, whatever its state: the shell's own edits
+     * (the storage inspector) of a tab's storage, open or closed. A {@link SessionNamespace.State#PERSISTED}
+     * namespace (a closed tab's, a restored background tab's) is writable during {@code edit} only, and
+     * persisted again afterwards, even if {@code edit} throws; no page is attached to it meanwhile, since
+     * the service runs on one thread. Change events fire as for any write.
+     *
+     * @return false if there is no such namespace
+     */
+    public boolean edit(String id, Consumer<SessionNamespace> edit) {
+        Objects.requireNonNull(edit, "edit");
+        SessionNamespace ns = namespaces.get(Objects.requireNonNull(id, "id"));
+        if (ns == null) {
+            return false;
+        }
+        if (ns.state() != SessionNamespace.State.PERSISTED) {
+            edit.accept(ns);
+            return true;
+        }
+        ns.setState(SessionNamespace.State.ACTIVE);
+        try {
+            edit.accept(ns);
+        } finally {
+            ns.setState(SessionNamespace.State.PERSISTED);
+        }
+        return true;
+    }
+
     public SessionNamespace reattachNamespace(String id) {
         SessionNamespace ns = require(id);
         if (ns.state() != SessionNamespace.State.PERSISTED) {

@@ -66,6 +66,15 @@ public final class StorageArea {
         return owner.readMap(storageKey);
     }
 
+    /**
+     * An immutable picture of this area now, sharing its data (copy-on-write: O(areas of the namespace),
+     * whatever the items); other threads may read it.
+     */
+    public AreaSnapshot snapshot() {
+        AreaSnapshot taken = owner.snapshot().areas().get(storageKey);
+        return taken != null ? taken : new AreaSnapshot(storageKey, AreaMap.EMPTY);
+    }
+
     /** The storage key whose data this is: origin and top-level site. */
     public StorageKey storageKey() {
         return storageKey;

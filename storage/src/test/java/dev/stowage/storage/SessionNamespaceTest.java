@@ -1,10 +1,12 @@
 package dev.stowage.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,5 +128,24 @@ class SessionNamespaceTest {
         assertThrows(IllegalStateException.class, () -> ns.area(B).set("k", "v"));
         assertNull(ns.area(B).get("k"));
         assertNull(ns.existingArea(B).orElse(null));
+    }
+
+    @Test
+    void theShellMayEditAPersistedNamespaceWhichStaysPersisted() {
+        ns.area(A).set("k", "v");
+        service.deleteNamespace(ns.id(), true);
+        List<StorageChange> seen = new ArrayList<>();
+        service.addChangeListener(seen::add);
+        ChangeSource inspector = ChangeSource.named("inspector", "stowage://inspector");
+        assertTrue(service.edit(ns.id(), edited -> edited.area(A).set("k", "edited", inspector)));
+        assertEquals("edited", ns.area(A).get("k"));
+        assertEquals(SessionNamespace.State.PERSISTED, ns.state());
+        assertEquals(1, seen.size());
+        assertEquals("stowage://inspector", seen.get(0).source().eventUrl());
+        assertThrows(IllegalStateException.class, () -> ns.area(A).set("k", "w"), "outside edit, still not writable");
+        assertThrows(QuotaExceededException.class, () -> service.edit(ns.id(),
+                edited -> edited.area(A).set("big", "x".repeat((int) service.quotaBytesPerArea()))));
+        assertEquals(SessionNamespace.State.PERSISTED, ns.state(), "persisted again after a failed edit");
+        assertFalse(service.edit("no-such-namespace", edited -> { }));
     }
 }

@@ -207,7 +207,7 @@ public final class DocumentBridge {
         if (target == null || change.source() == source || sameTab.test(change.source()) || !alive.test(this)) {
             return;
         }
-        String url = "";
+        String url = change.source().eventUrl(); // "" for a change the shell made without a URL of its own
         try {
             if (change.cleared()) {
                 target.call("change", null, null, null, url, Boolean.TRUE);
