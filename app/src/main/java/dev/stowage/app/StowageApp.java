@@ -3,6 +3,8 @@ package dev.stowage.app;
 import dev.stowage.app.cli.CommandLine;
 import dev.stowage.app.cli.LaunchOptions;
 import dev.stowage.app.cli.UsageException;
+import dev.stowage.app.inspect.InspectorDock;
+import dev.stowage.app.inspect.InspectorFiles;
 import dev.stowage.app.page.InjectionSelfTest;
 import dev.stowage.app.session.RestoringShell;
 import dev.stowage.app.session.SessionKeeper;
@@ -133,6 +135,7 @@ public final class StowageApp extends Application {
         TabEngineInitializer perTab = new TabStorages(storage, message -> holder[0].model().warn(message));
         holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy(),
                 options.closedTabs());
+        InspectorDock.install(holder[0], storage, InspectorFiles.DIALOGS);
         return holder[0];
     }
 

@@ -31,6 +31,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final FaviconLoader favicons = new FaviconLoader();
     private final TabFactory pages;
     private final StackPane pageArea = new StackPane();
+    private final PanelDock dock = new PanelDock();
     private final NavigationBar navigation;
     private final NewTabRouter newTabs;
     private final ClosedTabs closedTabs;
@@ -65,7 +66,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
                 selectedTab.loadIfDeferred(); // a restored background tab loads when first selected
             }
         });
-        Scene scene = WindowChrome.scene(model, new TabStripView(model, this), navigation, pageArea);
+        Scene scene = WindowChrome.scene(model, new TabStripView(model, this), navigation, pageArea, dock);
         WindowShortcuts.of(this, navigation).install(scene);
         stage.setScene(scene);
         WindowChrome.follow(stage, model, () -> session.changed());
@@ -73,6 +74,23 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             e.consume();
             close();
         });
+    }
+
+    /** The panel docked beside the pages (the storage inspector), which F12 and Ctrl+Shift+I show and hide. */
+    public PanelDock dock() {
+        return dock;
+    }
+
+    /**
+     * The id of the storage namespace of the tab behind {@code tabModel}, open or restored and not yet
+     * selected; empty when it has none. FX thread.
+     */
+    public Optional<String> namespaceIdOf(TabModel tabModel) {
+        BrowserTab tab = tabs.get(tabModel);
+        if (tab != null) {
+            return initializer.namespaceOf(tab);
+        }
+        return dormant.stateOf(tabModel, 0).map(TabState::namespaceId).filter(id -> !id.isEmpty());
     }
 
     /** The model this window shows; read it on the FX thread. */

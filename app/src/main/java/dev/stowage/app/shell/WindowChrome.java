@@ -39,7 +39,7 @@ final class WindowChrome {
                 .forEach(p -> p.addListener(o -> changed.run()));
     }
 
-    static Scene scene(WindowModel model, TabStripView strip, NavigationBar navigation, StackPane pages) {
+    static Scene scene(WindowModel model, TabStripView strip, NavigationBar navigation, StackPane pages, PanelDock dock) {
         ProgressBar progress = new ProgressBar();
         progress.setId("load-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -76,7 +76,8 @@ final class WindowChrome {
         warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
         VBox top = new VBox(strip, navigation, warning, progress);
-        BorderPane root = new BorderPane(new StackPane(pages, status), top, null, null, null);
+        dock.setPages(new StackPane(pages, status));
+        BorderPane root = new BorderPane(dock.node(), top, null, null, null);
         Scene scene = new Scene(root, 1024, 720);
         scene.getStylesheets().add(Objects.requireNonNull(
                 BrowserWindow.class.getResource("shell.css"), "shell.css").toExternalForm());

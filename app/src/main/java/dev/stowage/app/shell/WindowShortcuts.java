@@ -20,6 +20,8 @@ final class WindowShortcuts {
                 .on(ctrl(KeyCode.F4), window::closeSelected)
                 .on(ctrlShift(KeyCode.T), window::reopenClosed)
                 .on(ctrlShift(KeyCode.Q), window::quit)
+                .on(key(KeyCode.F12), window.dock()::toggle)
+                .on(ctrlShift(KeyCode.I), window.dock()::toggle)
                 .on(ctrl(KeyCode.L), navigation::focusAddress)
                 .on(alt(KeyCode.D), navigation::focusAddress)
                 .on(key(KeyCode.F6), navigation::focusAddress)

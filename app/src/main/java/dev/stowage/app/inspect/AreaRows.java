@@ -1,0 +1,150 @@
+package dev.stowage.app.inspect;
+
+import dev.stowage.storage.AreaSnapshot;
+import dev.stowage.storage.StorageArea;
+import dev.stowage.storage.StorageChange;
+import dev.stowage.storage.Subscription;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The rows of one {@link StorageArea} in storage order, following the area live through its change events:
+ * no polling, and no re-reading of the area on a change.
+ *
+ * <p><b>Staying within a frame.</b> Opening an area of 100k keys or following a burst of 10k writes must not
+ * hold the FX thread for more than a frame. The rows are built off the FX thread from an immutable
+ * snapshot and handed over in one list change; changes are queued as they come and applied in one batch
+ * per FX task ({@code fxLater}), a removal of many keys in one pass.
+ *
+ * <p><b>Threading.</b> FX thread, apart from building the first rows, which runs on {@code background} on a
+ * snapshot. {@link #close()} stops following.
+ */
+public final class AreaRows implements AutoCloseable {
+    private final ObservableList<ItemRow> rows = FXCollections.observableArrayList();
+    private final Map<String, ItemRow> byKey = new HashMap<>();
+    private final Queue<StorageChange> queued = new ArrayDeque<>();
+    private final Consumer<Runnable> fxLater;
+    private final Subscription subscription;
+    private final Runnable afterBatch;
+    private boolean loaded;
+    private boolean drainScheduled;
+    private boolean closed;
+
+    /**
+     * Starts following {@code area} (FX thread): subscribes first, then snapshots it, so no change is lost
+     * between the two.
+     *
+     * @param background builds the first rows from the snapshot
+     * @param fxLater    runs a task on the FX thread later ({@code Platform::runLater})
+     * @param afterBatch told on the FX thread after the first rows and after each batch of changes
+     */
+    public AreaRows(StorageArea area, Executor background, Consumer<Runnable> fxLater, Runnable afterBatch) {
+        Objects.requireNonNull(area, "area");
+        this.fxLater = Objects.requireNonNull(fxLater, "fxLater");
+        this.afterBatch = Objects.requireNonNull(afterBatch, "afterBatch");
+        this.subscription = area.addChangeListener(this::onChange);
+        AreaSnapshot snapshot = area.snapshot();
+        CompletableFuture.supplyAsync(() -> rowsOf(snapshot), background)
+                .thenAccept(first -> fxLater.accept(() -> load(first)));
+    }
+
+    /** The rows, in storage order; FX thread. Empty until {@link #isLoaded()}. */
+    public ObservableList<ItemRow> rows() {
+        return rows;
+    }
+
+    /** Whether the first rows are in. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** The row of {@code key}, or null. */
+    public ItemRow row(String key) {
+        return byKey.get(key);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        subscription.close();
+        queued.clear();
+    }
+
+    private static List<ItemRow> rowsOf(AreaSnapshot snapshot) {
+        List<ItemRow> first = new ArrayList<>(snapshot.length());
+        snapshot.items().forEach((key, value) -> first.add(new ItemRow(key, value)));
+        return first;
+    }
+
+    private void load(List<ItemRow> first) {
+        if (closed) {
+            return;
+        }
+        first.forEach(row -> byKey.put(row.key(), row));
+        rows.setAll(first);
+        loaded = true;
+        drain(); // what changed while the rows were being built
+    }
+
+    private void onChange(StorageChange change) {
+        if (closed) {
+            return;
+        }
+        queued.add(change);
+        if (loaded && !drainScheduled) {
+            drainScheduled = true;
+            fxLater.accept(this::drain);
+        }
+    }
+
+    /** Applies every queued change: values in place, new keys appended in one go, removed ones in one pass. */
+    private void drain() {
+        drainScheduled = false;
+        if (closed) {
+            return;
+        }
+        List<ItemRow> added = new ArrayList<>();
+        Set<ItemRow> removed = new HashSet<>();
+        StorageChange change;
+        while ((change = queued.poll()) != null) {
+            for (Map.Entry<String, StorageChange.ValueChange> e : change.changes().entrySet()) {
+                String key = e.getKey();
+                String value = e.getValue().newValue();
+                ItemRow row = byKey.get(key);
+                if (value == null) {
+                    if (row != null) {
+                        byKey.remove(key);
+                        if (!added.remove(row)) {
+                            removed.add(row);
+                        }
+                    }
+                } else if (row != null) {
+                    row.setValue(value);
+                } else {
+                    ItemRow fresh = new ItemRow(key, value);
+                    byKey.put(key, fresh);
+                    added.add(fresh);
+                }
+            }
+        }
+        if (!removed.isEmpty()) {
+            rows.removeIf(removed::contains);
+        }
+        if (!added.isEmpty()) {
+            rows.addAll(added);
+        }
+        afterBatch.run();
+    }
+}

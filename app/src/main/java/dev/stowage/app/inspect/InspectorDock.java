@@ -1,0 +1,59 @@
+package dev.stowage.app.inspect;
+
+import dev.stowage.app.shell.BrowserWindow;
+import dev.stowage.app.shell.TabModel;
+import dev.stowage.session.TabState;
+import dev.stowage.storage.SessionStorageService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import javafx.application.Platform;
+
+/**
+ * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made the first time it is shown, it
+ * follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
+ * can still bring back. FX thread.
+ */
+public final class InspectorDock {
+    private InspectorDock() {
+    }
+
+    /** Makes the inspector {@code window}'s docked panel; {@code asker} picks the files of export and import. */
+    public static void install(BrowserWindow window, SessionStorageService service, InspectorFiles.FileAsker asker) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(asker, "asker");
+        Executor background = ForkJoinPool.commonPool();
+        window.dock().setPanel(() -> {
+            Inspector inspector = new Inspector(service, background, Platform::runLater);
+            InspectorPanel panel = new InspectorPanel(inspector, () -> targets(window),
+                    new InspectorFiles(asker, background, Platform::runLater));
+            window.model().selectedProperty().addListener((obs, old, tab) -> panel.selectionMoved());
+            // A tab gets its namespace with its page: a restored tab's first selection, a new tab's first load.
+            window.model().tabs().addListener((javafx.collections.ListChangeListener<TabModel>) c -> panel.selectionMoved());
+            return panel;
+        });
+    }
+
+    /** The selected tab (followed), each open tab, then each closed tab, most recent first. */
+    static List<InspectTarget> targets(BrowserWindow window) {
+        List<InspectTarget> targets = new ArrayList<>();
+        targets.add(new InspectTarget("Selected tab", () -> Optional.ofNullable(window.model().selected())
+                .flatMap(window::namespaceIdOf), true));
+        List<TabModel> tabs = window.model().tabs();
+        for (int i = 0; i < tabs.size(); i++) {
+            TabModel tab = tabs.get(i);
+            targets.add(new InspectTarget("Tab " + (i + 1) + ": " + tab.labelBinding().get(),
+                    () -> window.namespaceIdOf(tab), false));
+        }
+        for (TabState closed : window.recentlyClosed()) {
+            String id = closed.namespaceId();
+            targets.add(new InspectTarget("Closed: " + TabModel.labelFor(closed.title(), closed.current().url()),
+                    () -> id.isEmpty() ? Optional.empty() : Optional.of(id), false));
+        }
+        return targets;
+    }
+}
