@@ -30,7 +30,7 @@ public final class InspectorDock {
         window.dock().setPanel(() -> {
             Inspector inspector = new Inspector(service, background, Platform::runLater);
             InspectorPanel panel = new InspectorPanel(inspector, () -> targets(window),
-                    new InspectorFiles(asker, background, Platform::runLater));
+                    new InspectorFiles(asker, background, Platform::runLater), window.dock());
             window.model().selectedProperty().addListener((obs, old, tab) -> panel.selectionMoved());
             // A tab gets its namespace with its page: a restored tab's first selection, a new tab's first load.
             window.model().tabs().addListener((javafx.collections.ListChangeListener<TabModel>) c -> panel.selectionMoved());

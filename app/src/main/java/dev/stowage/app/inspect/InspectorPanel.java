@@ -1,5 +1,6 @@
 package dev.stowage.app.inspect;
 
+import dev.stowage.app.shell.PanelDock;
 import dev.stowage.storage.StorageKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Side;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -60,7 +62,8 @@ public final class InspectorPanel extends VBox {
      *                tabs, then the closed ones
      * @param files   exports to and imports from files the person picks
      */
-    public InspectorPanel(Inspector inspector, Supplier<List<InspectTarget>> targets, InspectorFiles files) {
+    public InspectorPanel(Inspector inspector, Supplier<List<InspectTarget>> targets, InspectorFiles files,
+                          PanelDock dock) {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.files = Objects.requireNonNull(files, "files");
@@ -115,8 +118,16 @@ public final class InspectorPanel extends VBox {
         });
         newValue.setOnAction(e -> add.fire());
         HBox.setHgrow(filter, Priority.ALWAYS);
+        Objects.requireNonNull(dock, "dock");
+        Button side = button("Dock right", "inspector-dock-side", () -> { });
+        side.setOnAction(e -> {
+            boolean bottom = dock.side() == Side.BOTTOM;
+            dock.setSide(bottom ? Side.RIGHT : Side.BOTTOM);
+            side.setText(bottom ? "Dock bottom" : "Dock right");
+        });
         HBox top = new HBox(4, picker, filter, button("Delete", "inspector-delete", this::deleteSelected),
-                button("Clear origin", "inspector-clear", inspector::clear), copyMenu(), fileMenu());
+                button("Clear origin", "inspector-clear", inspector::clear), copyMenu(), fileMenu(), side,
+                button("\u00d7", "inspector-close", () -> dock.setShowing(false)));
         HBox adding = new HBox(4, newKey, newValue, add);
         HBox.setHgrow(newValue, Priority.ALWAYS);
 

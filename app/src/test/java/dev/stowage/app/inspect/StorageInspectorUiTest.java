@@ -62,10 +62,19 @@ class StorageInspectorUiTest extends InspectorTestBase {
             return null;
         });
 
+        robot.clickOn("#inspector-dock-side");
+        waitUntil("docked at the right", () -> window.dock().side() == javafx.geometry.Side.RIGHT);
+        assertTrue(fx(() -> lookup("#inspector").localToScene(0, 0).getX() > selectedTab().webView().localToScene(0, 0).getX()),
+                "the panel sits right of the page");
         robot.clickOn("#inspector-clear");
         waitUntil("the page's origin is empty", () -> Integer.valueOf(0).equals(script(selectedTab(), "sessionStorage.length")));
         waitUntil("its clear event", () -> selectedTitle().equals("clear @stowage://inspector"));
         waitForRows(List.of());
+        robot.clickOn("#inspector-close");
+        waitUntil("the panel is gone", () -> !window.dock().isShowing() && robot.lookup("#inspector").tryQuery().isEmpty());
+        focusPage();
+        shortcut(KeyCode.SHIFT, KeyCode.I);
+        waitUntil("Ctrl+Shift+I shows it again", () -> window.dock().isShowing());
     }
 
     @Test
