@@ -54,6 +54,11 @@ final class ProfileCookieHandler extends CookieHandler {
         return before;
     }
 
+    /** Where the JVM's cookies go now; null before the first {@link #bind}. */
+    static Target current() {
+        return INSTANCE.target;
+    }
+
     /** Whether {@code t} is still where the JVM's cookies go. */
     static boolean isBound(Target t) {
         return INSTANCE.target == t;

@@ -122,6 +122,26 @@ public final class ProfileCookies implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the JVM's cookies that would be sent to {@code host} (every cookie when {@code host} is null)
+     * the way a server removes one, and has the profile's file follow. Any thread.
+     *
+     * @return how many were removed
+     */
+    public static int clear(String host) {
+        ProfileCookieHandler.Target target = ProfileCookieHandler.current();
+        if (target == null) {
+            return 0;
+        }
+        String lower = host == null ? null : host.toLowerCase(java.util.Locale.ROOT);
+        int removed = new WebKitCookies().remove(target.manager(), c -> lower == null || c.domain().equals(lower)
+                || (!c.hostOnly() && lower.endsWith("." + c.domain())), System.currentTimeMillis());
+        if (removed > 0) {
+            target.changed().run();
+        }
+        return removed;
+    }
+
     /** The file cookies are saved to, or null when nothing is written (private, or kept in memory only). */
     Path file() {
         return file;

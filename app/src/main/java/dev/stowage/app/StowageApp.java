@@ -136,6 +136,7 @@ public final class StowageApp extends Application {
         holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy(),
                 options.closedTabs());
         InspectorDock.install(holder[0], storage, InspectorFiles.DIALOGS);
+        holder[0].setSiteData(new ProfileSiteData(new BrowsingData(storage, () -> List.of(holder[0])), holder[0]));
         return holder[0];
     }
 

@@ -152,6 +152,30 @@ final class WebKitCookies {
         return put;
     }
 
+    /**
+     * Removes from {@code manager} each unexpired cookie {@code which} picks, as its server would: the same
+     * name, path and domain with {@code Max-Age=0}.
+     *
+     * @return how many were removed
+     */
+    int remove(CookieHandler manager, java.util.function.Predicate<StoredCookie> which, long nowMillis) {
+        int removed = 0;
+        for (StoredCookie c : snapshot(manager, nowMillis)) {
+            if (!which.test(c)) {
+                continue;
+            }
+            String line = c.name() + "=; Path=" + c.path() + (c.hostOnly() ? "" : "; Domain=" + c.domain())
+                    + "; Max-Age=0" + (c.secure() ? "; Secure" : "") + (c.httpOnly() ? "; HttpOnly" : "");
+            try {
+                manager.put(uriOf(c), Map.of("Set-Cookie", List.of(line)));
+                removed++;
+            } catch (URISyntaxException | IOException | IllegalArgumentException e) {
+                // a domain no URL can carry: no page could have it either
+            }
+        }
+        return removed;
+    }
+
     /** The response line that makes WebKit store {@code c} as it was; the lifetime left, rounded up, as Max-Age. */
     static String setCookieLine(StoredCookie c, long nowMillis) {
         StringBuilder line = new StringBuilder(c.name()).append('=').append(c.value()).append("; Path=").append(c.path());

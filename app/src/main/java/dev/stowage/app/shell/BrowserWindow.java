@@ -38,6 +38,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final DormantTabs dormant = new DormantTabs();
     private boolean closing;
     private WindowSession session = WindowSession.NONE;
+    private SiteDataHandler siteData = SiteDataHandler.NONE;
 
     /**
      * Builds the window's scene on {@code stage} (it does not show it).
@@ -54,10 +55,11 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         this.newTabs = new NewTabRouter(this, clonePolicy);
         this.closedTabs = new ClosedTabs(closedTabLimit, initializer::releaseKept);
         this.initializer = Objects.requireNonNull(initializer, "initializer");
-        this.pages = new TabFactory(webDataDir, initializer, popupHandler, this, newTabs, favicons, () -> session.changed());
+        this.pages = new TabFactory(webDataDir, initializer, popupHandler, this, newTabs, favicons, () -> session.changed(),
+                url -> siteData.clearSessionStorage(url));
         this.navigation = new NavigationBar(model, () -> withSelected(BrowserTab::back),
                 () -> withSelected(BrowserTab::forward), () -> withSelected(BrowserTab::reload),
-                () -> withSelected(BrowserTab::stop), this::navigateSelected);
+                () -> withSelected(BrowserTab::stop), this::navigateSelected, url -> siteData.clearSessionStorage(url));
 
         model.selectedProperty().addListener((obs, old, tab) -> {
             BrowserTab selectedTab = tab == null ? null : awake(tab);
@@ -81,10 +83,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         return dock;
     }
 
-    /**
-     * The id of the storage namespace of the tab behind {@code tabModel}, open or restored and not yet
-     * selected; empty when it has none. FX thread.
-     */
+    /** The id of the storage namespace of {@code tabModel}'s tab, open or dormant; empty when it has none. */
     public Optional<String> namespaceIdOf(TabModel tabModel) {
         BrowserTab tab = tabs.get(tabModel);
         if (tab != null) {
@@ -100,6 +99,21 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** Makes {@code handler} what the window's menus use to clear site data (FX thread). */
+    public void setSiteData(SiteDataHandler handler) {
+        this.siteData = Objects.requireNonNull(handler, "handler");
+    }
+
+    void openClearBrowsingData() {
+        siteData.openClearBrowsingData();
+    }
+
+    /** Takes off the closed-tab list the entries {@code which} picks, letting their storage go. */
+    public void forgetClosed(java.util.function.Predicate<TabState> which) {
+        closedTabs.forget(which);
+        session.changed();
     }
 
     /** Makes {@code session} the keeper of this window's session (FX thread). */
@@ -128,11 +142,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         return WindowRestore.capture(stage, states, model.selectedIndex(), closedTabs.entries());
     }
 
-    /**
-     * Opens {@code saved}'s tabs after any open ones, each reattaching its storage namespace (which the
-     * storage service must hold, restored and persisted); the selected one loads now, the others when
-     * first selected. Its closed tabs join this window's list, and the stage takes its bounds.
-     */
+    /** Opens {@code saved}'s tabs after any open ones (see {@link WindowRestore}); its namespaces must be restored. */
     public void restore(dev.stowage.session.WindowState saved) {
         WindowRestore.restore(this, saved);
     }
@@ -164,10 +174,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         session.quitRequested(this);
     }
 
-    /**
-     * The live tab behind {@code model}; null once it closed, and null while it is a restored background
-     * tab that has no page yet (it gets one when first selected).
-     */
+    /** The live tab behind {@code model}; null once it closed, or while it is dormant ({@link DormantTabs}). */
     public BrowserTab tab(TabModel model) {
         return tabs.get(model);
     }
@@ -186,19 +193,11 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     /** The tab behind {@code tabModel}, woken (given its page, not loaded yet) if it was dormant; or null. */
     private BrowserTab awake(TabModel tabModel) {
         BrowserTab tab = tabs.get(tabModel);
-        Optional<TabState> saved = tab == null ? dormant.take(tabModel) : Optional.empty();
-        if (saved.isEmpty()) {
-            return tab;
-        }
-        TabState state = saved.get();
-        TabStart start = state.namespaceId().isEmpty() ? TabStart.FRESH : new TabStart.Reattach(state.namespaceId());
-        tab = pages.make(tabModel, new TabOpening(null, 0, false, null, start, null, false, false));
-        tabs.put(tabModel, tab);
-        tab.setZoom(state.zoom());
-        if (!WindowRestore.isBlank(state)) {
-            tab.restoreDeferred(state);
-        }
-        return tab;
+        return tab != null ? tab : dormant.wake(tabModel, start -> {
+            BrowserTab woken = pages.make(tabModel, new TabOpening(null, 0, false, null, start, null, false, false));
+            tabs.put(tabModel, woken);
+            return woken;
+        }).orElse(null);
     }
 
     /** Opens a tab with empty storage at the end of the strip loading {@code url} (none: a new-tab page). */

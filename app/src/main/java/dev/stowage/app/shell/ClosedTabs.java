@@ -63,6 +63,15 @@ final class ClosedTabs {
         return stack.entries();
     }
 
+    /** Forgets the entries {@code which} picks, letting go of what they kept (clearing browsing data). */
+    void forget(java.util.function.Predicate<TabState> which) {
+        for (TabState entry : stack.entries()) {
+            if (which.test(entry) && stack.remove(entry)) {
+                releaseOf(entry);
+            }
+        }
+    }
+
     /** Forgets every entry, letting go of what they kept (the window closes). */
     void releaseAll() {
         while (true) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A window's restored background tabs that have no page yet (Firefox's restore-on-demand): each is a
@@ -42,7 +43,25 @@ final class DormantTabs {
         return Optional.ofNullable(states.get(tabModel)).map(state -> state.withPosition(position));
     }
 
-    /** Wakes {@code tabModel}: it is no longer dormant, and its saved state is the caller's to bring back. */
+    /**
+     * Wakes {@code tabModel} if it is dormant: {@code makePage} gives it its page with its namespace taken up
+     * again, and the page gets the saved zoom and history (not loaded yet: {@link BrowserTab#loadIfDeferred()}).
+     *
+     * @return the woken tab; empty if it was not dormant
+     */
+    Optional<BrowserTab> wake(TabModel tabModel, Function<TabStart, BrowserTab> makePage) {
+        return take(tabModel).map(state -> {
+            String id = state.namespaceId();
+            BrowserTab tab = makePage.apply(id.isEmpty() ? TabStart.FRESH : new TabStart.Reattach(id));
+            tab.setZoom(state.zoom());
+            if (!WindowRestore.isBlank(state)) {
+                tab.restoreDeferred(state);
+            }
+            return tab;
+        });
+    }
+
+    /** Takes {@code tabModel} out of the dormant ones: its saved state is the caller's (it is closing). */
     Optional<TabState> take(TabModel tabModel) {
         return Optional.ofNullable(states.remove(tabModel));
     }

@@ -30,7 +30,7 @@ final class NavigationBar extends VBox {
     private TabModel shown;
 
     NavigationBar(WindowModel model, Runnable onBack, Runnable onForward, Runnable onReload, Runnable onStop,
-                  BiConsumer<String, String> navigate) {
+                  BiConsumer<String, String> navigate, java.util.function.Consumer<String> clearSite) {
         this.model = Objects.requireNonNull(model, "model");
         Objects.requireNonNull(navigate, "navigate");
         back.setId("back-button");
@@ -70,7 +70,15 @@ final class NavigationBar extends VBox {
         showError(null);
 
         HBox.setHgrow(address, Priority.ALWAYS);
-        HBox row = new HBox(4, back, forward, reloadStop, address);
+        // The site menu, as at the left of Chrome's and Firefox's address bars.
+        javafx.scene.control.MenuItem clear = new javafx.scene.control.MenuItem("Clear sessionStorage for this site");
+        clear.setId("site-clear-storage");
+        clear.setOnAction(e -> clearSite.accept(shown == null ? "" : shown.urlProperty().get()));
+        javafx.scene.control.MenuButton site = new javafx.scene.control.MenuButton("\u24d8", null, clear);
+        site.setId("site-button");
+        site.setFocusTraversable(false);
+        site.setOnShowing(e -> clear.setDisable(shown == null || !SiteDataHandler.clearable(shown.urlProperty().get())));
+        HBox row = new HBox(4, back, forward, reloadStop, site, address);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4));
         getChildren().addAll(row, addressError);

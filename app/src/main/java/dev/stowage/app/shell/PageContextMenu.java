@@ -2,6 +2,7 @@ package dev.stowage.app.shell;
 
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -10,17 +11,22 @@ import javafx.scene.input.ClipboardContent;
 
 /**
  * The menu a right click on a page opens, replacing WebView's own: Back, Forward, Reload, and on links
- * Open link in new tab and Copy link address. FX thread only.
+ * Open link in new tab and Copy link address; and Clear sessionStorage for this site. FX thread only.
  */
 final class PageContextMenu {
     private final BrowserTab tab;
     private final BiConsumer<String, Boolean> openInNewTab;
+    private final Consumer<String> clearSite;
     private ContextMenu showing;
 
-    /** @param openInNewTab opens a link's URL in a background tab; the flag: the link opted out of a copy */
-    PageContextMenu(BrowserTab tab, BiConsumer<String, Boolean> openInNewTab) {
+    /**
+     * @param openInNewTab opens a link's URL in a background tab; the flag: the link opted out of a copy
+     * @param clearSite    clears the sessionStorage of a page URL's site ({@link SiteDataHandler})
+     */
+    PageContextMenu(BrowserTab tab, BiConsumer<String, Boolean> openInNewTab, Consumer<String> clearSite) {
         this.tab = Objects.requireNonNull(tab, "tab");
         this.openInNewTab = Objects.requireNonNull(openInNewTab, "openInNewTab");
+        this.clearSite = Objects.requireNonNull(clearSite, "clearSite");
     }
 
     /** Makes the tab's WebView use this menu. */
@@ -48,7 +54,11 @@ final class PageContextMenu {
                     TabStripView.item("Copy link address", "page-copy-link", () -> copy(link)),
                     new SeparatorMenuItem());
         }
-        menu.getItems().addAll(back, forward, reload);
+        String page = tab.currentUrl();
+        MenuItem clear = TabStripView.item("Clear sessionStorage for this site", "page-clear-site",
+                () -> clearSite.accept(page));
+        clear.setDisable(!SiteDataHandler.clearable(page));
+        menu.getItems().addAll(back, forward, reload, new SeparatorMenuItem(), clear);
         showing = menu;
         menu.show(tab.webView(), request.screen().getX(), request.screen().getY());
     }

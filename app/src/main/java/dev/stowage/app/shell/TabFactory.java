@@ -19,14 +19,17 @@ final class TabFactory {
     private final NewTabRouter newTabs;
     private final FaviconLoader favicons;
     private final Runnable changed;
+    private final java.util.function.Consumer<String> clearSite;
 
     /**
      * @param webDataDir WebView's own data folder, or null for WebView's default
      * @param window     where the tabs' popups open
      * @param changed    told when a tab's URL, title, icon or zoom changes
+     * @param clearSite  the page menu's "Clear sessionStorage for this site"
      */
     TabFactory(Path webDataDir, TabEngineInitializer initializer, PopupHandler popupHandler,
-               PopupHandler.TabOpener window, NewTabRouter newTabs, FaviconLoader favicons, Runnable changed) {
+               PopupHandler.TabOpener window, NewTabRouter newTabs, FaviconLoader favicons, Runnable changed,
+               java.util.function.Consumer<String> clearSite) {
         this.webDataDir = webDataDir;
         this.initializer = Objects.requireNonNull(initializer, "initializer");
         this.popupHandler = Objects.requireNonNull(popupHandler, "popupHandler");
@@ -34,6 +37,7 @@ final class TabFactory {
         this.newTabs = Objects.requireNonNull(newTabs, "newTabs");
         this.favicons = Objects.requireNonNull(favicons, "favicons");
         this.changed = Objects.requireNonNull(changed, "changed");
+        this.clearSite = Objects.requireNonNull(clearSite, "clearSite");
     }
 
     /** The page of {@code tabModel}, opened as {@code opening} says (its URL is not loaded here). */
@@ -45,7 +49,7 @@ final class TabFactory {
         if (webDataDir != null) {
             tab.engine().setUserDataDirectory(webDataDir.toFile());
         }
-        new PageContextMenu(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut)).install();
+        new PageContextMenu(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut), clearSite).install();
         LinkClicks.install(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut));
         tab.engine().setCreatePopupHandler(features -> popupHandler.createPopup(tab, features, window));
         initializer.initialize(tab.engine(), tab, opening.start());

@@ -21,6 +21,7 @@ final class WindowShortcuts {
                 .on(ctrlShift(KeyCode.T), window::reopenClosed)
                 .on(ctrlShift(KeyCode.Q), window::quit)
                 .on(key(KeyCode.F12), window.dock()::toggle)
+                .on(ctrlShift(KeyCode.DELETE), window::openClearBrowsingData)
                 .on(ctrlShift(KeyCode.I), window.dock()::toggle)
                 .on(ctrl(KeyCode.L), navigation::focusAddress)
                 .on(alt(KeyCode.D), navigation::focusAddress)
