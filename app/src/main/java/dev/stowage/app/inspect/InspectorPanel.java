@@ -56,6 +56,20 @@ public final class InspectorPanel extends VBox {
     private final Label notice = new Label();
     private final TextArea detail = new TextArea();
     private final TreeView<String> json = new TreeView<>();
+    private final java.util.Deque<Runnable> stages = new java.util.ArrayDeque<>();
+    private final Runnable stager = new Runnable() {
+        @Override
+        public void run() {
+            Runnable next = stages.poll();
+            if (next != null) {
+                next.run();
+                javafx.application.Platform.requestNextPulse();
+            }
+            if (stages.isEmpty() && getScene() != null) {
+                getScene().removePostLayoutPulseListener(this);
+            }
+        }
+    };
 
     /**
      * @param targets what the picker lists, asked each time it opens: the selected tab first, then the open
@@ -142,10 +156,27 @@ public final class InspectorPanel extends VBox {
 
         VBox middle = new VBox(4, error, notice, table, adding);
         VBox.setVgrow(table, Priority.ALWAYS);
-        SplitPane body = new SplitPane(areas, middle, detailPane);
-        body.setDividerPositions(0.2, 0.72);
+        SplitPane body = new SplitPane();
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().setAll(top, body);
+        // Shown in three steps, one per pulse: the whole panel's first CSS pass and layout held the FX
+        // thread for 120-220 ms at once (measured, docs/BENCHMARKS.md).
+        stages.add(() -> body.getItems().setAll(areas, middle));
+        stages.add(() -> {
+            body.getItems().add(detailPane);
+            body.setDividerPositions(0.2, 0.72);
+        });
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && !stages.isEmpty()) {
+                scene.addPostLayoutPulseListener(stager);
+                javafx.application.Platform.requestNextPulse();
+            }
+        });
+    }
+
+    /** The table of keys and values. */
+    TableView<ItemRow> table() {
+        return table;
     }
 
     /** Shows the picker's target again: the selection moved, or a tab opened or closed. */

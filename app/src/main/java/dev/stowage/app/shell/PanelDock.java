@@ -36,9 +36,13 @@ public final class PanelDock {
         layOut();
     }
 
-    /** Makes {@code factory} the maker of the docked panel (the app's storage inspector). */
+    /** Makes {@code factory} the maker of the docked panel (the app's storage inspector), replacing any made. */
     public void setPanel(Supplier<? extends Node> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        if (panel != null) {
+            panel = null;
+            setShowing(showing);
+        }
     }
 
     /** Whether the panel shows. */

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stowage.app.BrowsingData;
 import dev.stowage.app.cli.LaunchOptions;
 import dev.stowage.app.shell.BrowserTab;
 import dev.stowage.app.testing.ShellTestBase;
 import dev.stowage.session.file.ProfileSession;
+import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionStorageService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
@@ -97,6 +101,29 @@ class ClearSiteDataUiTest extends ShellTestBase {
         });
         exited.get(20, TimeUnit.SECONDS);
         window = null;
+    }
+
+    @Test
+    void theJavaApiClearsOneOriginsCookiesAndStorageOnly() {
+        SessionStorageService storage = new SessionStorageService();
+        launchWithSessionStorage(storage, server.url("/page?here"), server.otherOriginUrl("/page?there"));
+        script(tabAt(0), "sessionStorage.setItem('s', 'here'); document.cookie = 'here=1; max-age=3600'");
+        script(tabAt(1), "sessionStorage.setItem('s', 'there'); document.cookie = 'there=1; max-age=3600'");
+        BrowsingData data = new BrowsingData(storage, () -> List.of(window));
+        fx(() -> {
+            data.clearStorageData(Optional.of(Origin.of(server.url("/"))),
+                    Set.of(BrowsingData.Kind.COOKIES, BrowsingData.Kind.SESSION_STORAGE));
+            return null;
+        });
+        assertEquals("", script(tabAt(0), "document.cookie"));
+        assertEquals(0, script(tabAt(0), "sessionStorage.length"));
+        assertEquals("there=1", script(tabAt(1), "document.cookie"), "another host keeps its cookies");
+        assertEquals("there", script(tabAt(1), "sessionStorage.getItem('s')"));
+        fx(() -> {
+            data.clearStorageData(Optional.empty(), Set.of(BrowsingData.Kind.COOKIES));
+            return null;
+        });
+        assertEquals("", script(tabAt(1), "document.cookie"), "every cookie");
     }
 
     @Test
