@@ -103,14 +103,27 @@ public final class AreaRows implements AutoCloseable {
         return new First(first, index);
     }
 
+    /** Hands the first rows over {@link #CHUNK} x 10 at a time, one FX task each, then what changed meanwhile. */
     private void load(First first) {
         if (closed) {
             return;
         }
         byKey = first.byKey();
-        rows.setAll(first.rows());
+        loadFrom(first.rows(), 0);
+    }
+
+    private void loadFrom(List<ItemRow> first, int from) {
+        if (closed) {
+            return;
+        }
+        int to = Math.min(first.size(), from + 10 * CHUNK);
+        rows.addAll(first.subList(from, to));
+        if (to < first.size()) {
+            fxLater.accept(() -> loadFrom(first, to));
+            return;
+        }
         loaded = true;
-        drain(); // what changed while the rows were being built
+        drain(); // what changed while the rows were being built and handed over
     }
 
     private void onChange(StorageChange change) {
