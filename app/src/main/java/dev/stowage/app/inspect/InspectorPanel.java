@@ -220,6 +220,7 @@ public final class InspectorPanel extends VBox {
         // One height for every row: a table of 100k rows then lays out only the rows it shows (measured:
         // the first layout took ~90 ms with rows sized one by one).
         table.setFixedCellSize(24);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ItemRow, String> key = new TableColumn<>("Key");
         key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
         key.setPrefWidth(200);

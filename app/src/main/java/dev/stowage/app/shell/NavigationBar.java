@@ -74,7 +74,7 @@ final class NavigationBar extends VBox {
         javafx.scene.control.MenuItem clear = new javafx.scene.control.MenuItem("Clear sessionStorage for this site");
         clear.setId("site-clear-storage");
         clear.setOnAction(e -> clearSite.accept(shown == null ? "" : shown.urlProperty().get()));
-        javafx.scene.control.MenuButton site = new javafx.scene.control.MenuButton("\u24d8", null, clear);
+        javafx.scene.control.MenuButton site = new javafx.scene.control.MenuButton("Site", null, clear);
         site.setId("site-button");
         site.setFocusTraversable(false);
         site.setOnShowing(e -> clear.setDisable(shown == null || !SiteDataHandler.clearable(shown.urlProperty().get())));
