@@ -60,6 +60,8 @@ public final class BrowsingData {
             throw new IllegalArgumentException("an opaque origin has no data to clear");
         }
         if (what.contains(Kind.SESSION_STORAGE)) {
+            // A page's writes still on their way would otherwise land after the clear and bring data back.
+            windows.get().forEach(BrowserWindow::flushPages);
             Set<Origin> origins = new LinkedHashSet<>();
             if (origin.isPresent()) {
                 origins.add(origin.get());

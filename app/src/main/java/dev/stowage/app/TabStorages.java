@@ -100,6 +100,11 @@ public final class TabStorages implements TabEngineInitializer {
     }
 
     @Override
+    public void flushPages() {
+        byTab.values().forEach(storage -> storage.pages().flush());
+    }
+
+    @Override
     public Optional<String> namespaceOf(BrowserTab tab) {
         TabStorage storage = byTab.get(Objects.requireNonNull(tab, "tab").id());
         return storage == null ? Optional.empty() : Optional.of(storage.namespace().id());

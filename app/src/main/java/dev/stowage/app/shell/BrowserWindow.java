@@ -110,6 +110,11 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         siteData.openClearBrowsingData();
     }
 
+    /** See {@link TabEngineInitializer#flushPages()}. */
+    public void flushPages() {
+        initializer.flushPages();
+    }
+
     /** Takes off the closed-tab list the entries {@code which} picks, letting their storage go. */
     public void forgetClosed(java.util.function.Predicate<TabState> which) {
         closedTabs.forget(which);

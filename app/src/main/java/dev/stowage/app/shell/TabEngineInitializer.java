@@ -39,6 +39,13 @@ public interface TabEngineInitializer {
         return Optional.empty();
     }
 
+    /**
+     * Brings every open page's pending storage writes to Java now (they are sent at the end of a script
+     * turn), before the shell changes storage under them (clearing site data). FX thread.
+     */
+    default void flushPages() {
+    }
+
     /** What {@link #keepForReopen} kept under {@code id} will never be reattached: let it go. FX thread. */
     default void releaseKept(String id) {
     }
