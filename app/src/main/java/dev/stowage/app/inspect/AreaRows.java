@@ -71,11 +71,6 @@ public final class AreaRows implements AutoCloseable {
         return rows;
     }
 
-    /** Whether the first rows are in. */
-    public boolean isLoaded() {
-        return loaded;
-    }
-
     /** The row of {@code key}, or null. */
     public ItemRow row(String key) {
         return byKey.get(key);

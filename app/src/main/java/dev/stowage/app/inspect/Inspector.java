@@ -99,10 +99,6 @@ public final class Inspector implements AutoCloseable {
         refreshAreas();
     }
 
-    public ReadOnlyObjectProperty<String> namespaceIdProperty() {
-        return namespaceId.getReadOnlyProperty();
-    }
-
     /** The shown namespace's areas, in order of first write, with their use. */
     public ObservableList<AreaUsage> areas() {
         return areas;
@@ -116,11 +112,6 @@ public final class Inspector implements AutoCloseable {
     /** The chosen area's rows that pass the filter, in storage order; a new list when the area changes. */
     public ReadOnlyObjectProperty<FilteredList<ItemRow>> rowsProperty() {
         return rows.getReadOnlyProperty();
-    }
-
-    /** Whether the chosen area's rows are in (a large area's are built in the background). */
-    public boolean isLoaded() {
-        return areaRows == null || areaRows.isLoaded();
     }
 
     /** The last edit's failure for a person to read; "" after a successful edit. */

@@ -1,11 +1,9 @@
 package dev.stowage.app.inspect;
 
 import dev.stowage.storage.NamespaceSnapshot;
-import dev.stowage.storage.StorageKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -98,13 +96,9 @@ public final class InspectorFiles {
             if (failure != null) {
                 inspector.report("Could not import " + source.get().getFileName() + ": " + rootMessage(failure), true);
             } else {
-                importAreas(inspector, areas, replacing);
+                inspector.importAreas(areas, replacing);
             }
         }));
-    }
-
-    private static void importAreas(Inspector inspector, Map<StorageKey, Map<String, String>> areas, boolean replacing) {
-        inspector.importAreas(areas, replacing);
     }
 
     private static String rootMessage(Throwable failure) {

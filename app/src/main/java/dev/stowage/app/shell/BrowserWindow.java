@@ -134,16 +134,8 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         if (closing) {
             tabs.values().forEach(BrowserTab::recordScroll); // once, at quit; too costly for every save
         }
-        List<TabState> states = new ArrayList<>();
-        for (TabModel tabModel : model.tabs()) {
-            int position = states.size();
-            BrowserTab tab = tabs.get(tabModel);
-            if (tab != null) {
-                states.add(WindowRestore.stateOf(tab, position, initializer.namespaceOf(tab).orElse("")));
-            } else {
-                dormant.stateOf(tabModel, position).ifPresent(states::add);
-            }
-        }
+        List<TabState> states = WindowRestore.statesOf(model.tabs(), tabs::get,
+                tab -> initializer.namespaceOf(tab).orElse(""), dormant);
         return WindowRestore.capture(stage, states, model.selectedIndex(), closedTabs.entries());
     }
 

@@ -3,8 +3,10 @@ package dev.stowage.app.shell;
 import dev.stowage.session.TabState;
 import dev.stowage.session.TabState.HistoryEntry;
 import dev.stowage.session.WindowState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -23,6 +25,22 @@ final class WindowRestore {
     /** The window with {@code tabs} in strip order, its selection, closed-tab list and bounds as they are now. */
     static WindowState capture(Stage stage, List<TabState> tabs, int selected, List<TabState> closed) {
         return new WindowState(tabs, Math.max(0, Math.min(selected, tabs.size() - 1)), closed, boundsOf(stage));
+    }
+
+    /** The states of {@code models}' tabs in strip order: a live tab's as it is now, a dormant one's as saved. */
+    static List<TabState> statesOf(List<TabModel> models, Function<TabModel, BrowserTab> live,
+                                   Function<BrowserTab, String> namespaceOf, DormantTabs dormant) {
+        List<TabState> states = new ArrayList<>(models.size());
+        for (TabModel tabModel : models) {
+            int position = states.size();
+            BrowserTab tab = live.apply(tabModel);
+            if (tab != null) {
+                states.add(stateOf(tab, position, namespaceOf.apply(tab)));
+            } else {
+                dormant.stateOf(tabModel, position).ifPresent(states::add);
+            }
+        }
+        return states;
     }
 
     /** One open tab's state: its history (or the URL that failed, or a blank page), title, icon and zoom. */

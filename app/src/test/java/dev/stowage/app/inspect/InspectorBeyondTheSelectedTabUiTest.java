@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -58,12 +57,7 @@ class InspectorBeyondTheSelectedTabUiTest extends InspectorTestBase {
         waitUntil("two tabs", () -> window.model().tabs().size() == 2);
         waitForAllLoaded();
         assertEquals("after", script(selectedTab(), "sessionStorage.getItem('note')"), "the reopened tab has the edit");
-        fx(() -> {
-            window.close();
-            return null;
-        });
-        exited.get(20, TimeUnit.SECONDS);
-        window = null;
+        closeAndWaitForExit(exited);
     }
 
     @Test

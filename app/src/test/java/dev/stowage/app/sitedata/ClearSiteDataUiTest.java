@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,12 +95,7 @@ class ClearSiteDataUiTest extends ShellTestBase {
         waitUntil("the other site cleared from the address bar's menu",
                 () -> Integer.valueOf(0).equals(script(tabAt(2), "sessionStorage.length")));
 
-        fx(() -> {
-            window.close();
-            return null;
-        });
-        exited.get(20, TimeUnit.SECONDS);
-        window = null;
+        closeAndWaitForExit(exited);
     }
 
     @Test

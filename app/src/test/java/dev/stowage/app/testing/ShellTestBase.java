@@ -126,6 +126,16 @@ public abstract class ShellTestBase extends KitTestBase {
         return window;
     }
 
+    /** Closes the window of a {@link #launchRestoring} start and waits for its session's last save and exit. */
+    protected void closeAndWaitForExit(java.util.concurrent.CompletableFuture<Void> exited) throws Exception {
+        fx(() -> {
+            window.close();
+            return null;
+        });
+        exited.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        window = null;
+    }
+
     /** Runs {@code action} on the FX thread and returns its result; fails the test if it throws or hangs. */
     protected static <T> T fx(Callable<T> action) {
         try {
