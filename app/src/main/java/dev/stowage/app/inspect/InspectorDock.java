@@ -1,6 +1,7 @@
 package dev.stowage.app.inspect;
 
 import dev.stowage.app.shell.BrowserWindow;
+import dev.stowage.app.shell.PanelDock;
 import dev.stowage.app.shell.TabModel;
 import dev.stowage.session.TabState;
 import dev.stowage.storage.SessionStorageService;
@@ -11,10 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Parent;
 
 /**
- * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made the first time it is shown, it
- * follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
+ * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made the first time it is shown (off the
+ * FX thread, see {@link PanelDock}), it follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
  * can still bring back. FX thread.
  */
 public final class InspectorDock {
@@ -28,13 +31,22 @@ public final class InspectorDock {
         Objects.requireNonNull(asker, "asker");
         Executor background = ForkJoinPool.commonPool();
         window.dock().setPanel(() -> {
-            Inspector inspector = new Inspector(service, background, Platform::runLater);
-            InspectorPanel panel = new InspectorPanel(inspector, () -> targets(window),
-                    new InspectorFiles(asker, background, Platform::runLater), window.dock());
-            window.model().selectedProperty().addListener((obs, old, tab) -> panel.selectionMoved());
-            // A tab gets its namespace with its page: a restored tab's first selection, a new tab's first load.
-            window.model().tabs().addListener((javafx.collections.ListChangeListener<TabModel>) c -> panel.selectionMoved());
-            return panel;
+            InspectorPanel panel = new InspectorPanel(new Inspector(service, background, Platform::runLater),
+                    () -> targets(window), new InspectorFiles(asker, background, Platform::runLater), window.dock());
+            return new PanelDock.Panel() {
+                @Override
+                public Parent node() {
+                    return panel;
+                }
+
+                @Override
+                public void connect() {
+                    panel.connect();
+                    window.model().selectedProperty().addListener((obs, old, tab) -> panel.selectionMoved());
+                    // A tab gets its namespace with its page: a restored tab's first selection, a new tab's first load.
+                    window.model().tabs().addListener((ListChangeListener<TabModel>) c -> panel.selectionMoved());
+                }
+            };
         });
     }
 

@@ -2,76 +2,75 @@ package dev.stowage.app.inspect;
 
 import dev.stowage.app.shell.PanelDock;
 import dev.stowage.storage.StorageKey;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Side;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
-import javafx.scene.control.cell.TextFieldTableCell;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.DefaultStringConverter;
+import javafx.util.StringConverter;
 
 /**
  * The storage inspector's view of an {@link Inspector}: a picker of what to inspect, the namespace's origins
- * with a bar of their use against the quota, the chosen origin's keys and values (a virtualised table,
+ * with a bar of their use against the quota, the chosen origin's keys and values (a virtualised grid,
  * edited in place), a filter box, add / delete / clear, copy, export and import, and a detail pane with the
- * whole value and, for JSON, a collapsible tree. All it does goes through the {@link Inspector}. FX thread.
+ * whole value and, for JSON, a collapsible tree. All it does goes through the {@link Inspector}.
+ *
+ * <p><b>Opening within a frame.</b> The panel is made off the FX thread (see {@link PanelDock}) and
+ * {@linkplain #connect() connected} on it. JavaFX styles a node again when it joins the window's scene, so
+ * the parts join it one every other pulse: the bar, the origins, the grid, the add row, the value pane;
+ * and it is painted only when whole.
+ * Heavy controls were traded for light nodes where a part cost more than a frame (docs/BENCHMARKS.md).
+ *
+ * <p>FX thread once connected.
  */
-public final class InspectorPanel extends VBox {
-    /** How many characters of a value the table shows; the detail pane shows all of it. */
+public final class InspectorPanel extends VBox implements PanelDock.Panel {
+    /** How many characters of a value the grid shows; the detail pane shows all of it. */
     static final int SHORT_VALUE = 200;
 
     private final Inspector inspector;
-    private final InspectorFiles files;
     private final Supplier<List<InspectTarget>> targets;
-    private final ComboBox<InspectTarget> picker = new ComboBox<>();
-    private final ListView<Inspector.AreaUsage> areas = new ListView<>();
-    private final TableView<ItemRow> table = new TableView<>();
+    private final PanelDock dock;
+    private final ChoiceBox<InspectTarget> picker = new ChoiceBox<>();
+    private final AreaList areas;
+    private final KeyValueGrid grid = new KeyValueGrid();
     private final TextField filter = new TextField();
     private final Label error = new Label();
     private final Label notice = new Label();
     private final TextArea detail = new TextArea();
-    private final TreeView<String> json = new TreeView<>();
-    private final java.util.Deque<Runnable> stages = new java.util.ArrayDeque<>();
-    private final Runnable stager = new Runnable() {
-        @Override
-        public void run() {
-            Runnable next = stages.poll();
-            if (next != null) {
-                next.run();
-                javafx.application.Platform.requestNextPulse();
-            }
-            if (stages.isEmpty() && getScene() != null) {
-                getScene().removePostLayoutPulseListener(this);
-            }
-        }
-    };
+    /** Made on the first JSON value shown (moved in from the off-thread scene, its cells warned of CSS lookups). */
+    private TreeView<String> json;
+    private final Button side;
+    private final SplitPane body = new SplitPane();
+    private final SplitPane detailPane = new SplitPane();
+    private final VBox middle;
+    private final HBox adding;
+    private final Deque<Runnable> stages = new ArrayDeque<>();
+    private final Runnable stager = this::nextStage;
+    private boolean resting;
 
     /**
+     * Makes the panel's nodes; it is live only once {@link #connect() connected}. May run off the FX thread
+     * (the dock makes it there), since it touches nothing but its own new nodes.
+     *
      * @param targets what the picker lists, asked each time it opens: the selected tab first, then the open
      *                tabs, then the closed ones
      * @param files   exports to and imports from files the person picks
@@ -80,42 +79,45 @@ public final class InspectorPanel extends VBox {
                           PanelDock dock) {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
         this.targets = Objects.requireNonNull(targets, "targets");
-        this.files = Objects.requireNonNull(files, "files");
+        this.dock = Objects.requireNonNull(dock, "dock");
+        Objects.requireNonNull(files, "files");
         setId("inspector");
         getStyleClass().add("inspector");
         setPadding(new Insets(4));
         setSpacing(4);
 
         picker.setId("inspector-target");
-        picker.setOnShowing(e -> refreshTargets());
-        picker.valueProperty().addListener((obs, old, target) -> showTarget());
-        refreshTargets();
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(InspectTarget target) {
+                return target == null ? "" : target.label();
+            }
 
-        areas.setId("inspector-areas");
-        areas.setItems(inspector.areas());
-        areas.setCellFactory(list -> new AreaCell());
-        areas.setPrefWidth(240);
-        areas.getSelectionModel().selectedItemProperty().addListener((obs, old, area) -> {
-            if (area != null && !area.key().equals(inspector.selectedAreaProperty().get())) {
-                inspector.selectedAreaProperty().set(area.key());
+            @Override
+            public InspectTarget fromString(String label) {
+                throw new UnsupportedOperationException("the picker is not edited");
             }
         });
-        inspector.selectedAreaProperty().addListener((obs, old, key) -> selectArea(key));
-        inspector.areas().addListener((ListChangeListener<Inspector.AreaUsage>) c -> selectArea(inspector.selectedAreaProperty().get()));
-
-        buildTable();
+        areas = new AreaList(key -> inspector.selectedAreaProperty().set(key));
+        areas.setId("inspector-areas");
+        areas.setPrefWidth(240);
+        grid.setId("inspector-table");
+        grid.setOnEditCommit((row, value) -> inspector.set(row.key(), value));
+        grid.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && !grid.isEditing()) {
+                deleteSelected();
+                e.consume();
+            }
+        });
         filter.setId("inspector-filter");
         filter.setPromptText("Filter keys and values (text, or /regex/)");
-        filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
         notice.setId("inspector-notice");
-        notice.textProperty().bind(inspector.noticeProperty());
-        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
-        notice.visibleProperty().bind(notice.managedProperty());
         error.setId("inspector-error");
         error.getStyleClass().add("inspector-error");
-        error.textProperty().bind(inspector.errorProperty());
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
-        error.visibleProperty().bind(error.managedProperty());
+        for (Label message : List.of(notice, error)) {
+            message.managedProperty().bind(message.textProperty().isNotEmpty());
+            message.visibleProperty().bind(message.managedProperty());
+        }
 
         TextField newKey = new TextField();
         newKey.setId("inspector-new-key");
@@ -123,7 +125,7 @@ public final class InspectorPanel extends VBox {
         TextField newValue = new TextField();
         newValue.setId("inspector-new-value");
         newValue.setPromptText("value");
-        Button add = button("Add", "inspector-add", () -> {
+        Button add = InspectorMenus.button("Add", "inspector-add", () -> {
             if (!newKey.getText().isEmpty() && inspector.set(newKey.getText(), newValue.getText())) {
                 newKey.clear();
                 newValue.clear();
@@ -132,51 +134,53 @@ public final class InspectorPanel extends VBox {
         });
         newValue.setOnAction(e -> add.fire());
         HBox.setHgrow(filter, Priority.ALWAYS);
-        Objects.requireNonNull(dock, "dock");
-        Button side = button("Dock right", "inspector-dock-side", () -> { });
-        side.setOnAction(e -> {
-            boolean bottom = dock.side() == Side.BOTTOM;
-            dock.setSide(bottom ? Side.RIGHT : Side.BOTTOM);
-            side.setText(bottom ? "Dock bottom" : "Dock right");
-        });
-        HBox top = new HBox(4, picker, filter, button("Delete", "inspector-delete", this::deleteSelected),
-                button("Clear origin", "inspector-clear", inspector::clear), copyMenu(), fileMenu(), side,
-                button("\u00d7", "inspector-close", () -> dock.setShowing(false)));
-        HBox adding = new HBox(4, newKey, newValue, add);
+        side = InspectorMenus.button("Dock right", "inspector-dock-side", this::switchSide);
+        InspectorMenus menus = new InspectorMenus(inspector, files, grid.selectedItemProperty()::get, this);
+        HBox top = new HBox(4, picker, filter, InspectorMenus.button("Delete", "inspector-delete", this::deleteSelected),
+                InspectorMenus.button("Clear origin", "inspector-clear", inspector::clear), menus.copy(), menus.file(),
+                side, InspectorMenus.button("\u00d7", "inspector-close", () -> dock.setShowing(false)));
+        adding = new HBox(4, newKey, newValue, add);
         HBox.setHgrow(newValue, Priority.ALWAYS);
 
         detail.setId("inspector-detail");
         detail.setEditable(false);
         detail.setWrapText(true);
-        json.setId("inspector-json");
-        json.setShowRoot(true);
-        SplitPane detailPane = new SplitPane(detail, json);
+        detailPane.getItems().setAll(detail);
         detailPane.setOrientation(Orientation.VERTICAL);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showDetail(row));
 
-        VBox middle = new VBox(4, error, notice, table, adding);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        SplitPane body = new SplitPane();
+        middle = new VBox(4, error, notice, grid, adding);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        body.getItems().setAll(areas, middle, detailPane);
+        body.setDividerPositions(0.2, 0.72);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().setAll(top, body);
-        // Shown in three steps, one per pulse: the whole panel's first CSS pass and layout held the FX
-        // thread for 120-220 ms at once (measured, docs/BENCHMARKS.md).
-        stages.add(() -> body.getItems().setAll(areas, middle));
-        stages.add(() -> {
-            body.getItems().add(detailPane);
-            body.setDividerPositions(0.2, 0.72);
-        });
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null && !stages.isEmpty()) {
-                scene.addPostLayoutPulseListener(stager);
-                javafx.application.Platform.requestNextPulse();
-            }
-        });
     }
 
-    /** The table of keys and values. */
-    TableView<ItemRow> table() {
-        return table;
+    /** Wires the panel to its inspector, shows the picker's first target, and puts its parts in. FX thread, once. */
+    @Override
+    public void connect() {
+        picker.setOnShowing(e -> refreshTargets());
+        picker.valueProperty().addListener((obs, old, target) -> showTarget());
+        inspector.selectedAreaProperty().addListener((obs, old, key) -> selectArea());
+        inspector.areas().addListener((ListChangeListener<Inspector.AreaUsage>) c -> selectArea());
+        inspector.rowsProperty().addListener((obs, old, rows) -> grid.setItems(rows));
+        grid.setItems(inspector.rowsProperty().get());
+        grid.selectedItemProperty().addListener((obs, old, row) -> showDetail(row));
+        filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
+        notice.textProperty().bind(inspector.noticeProperty());
+        error.textProperty().bind(inspector.errorProperty());
+        refreshTargets();
+        holdPartsBack();
+    }
+
+    @Override
+    public Parent node() {
+        return this;
+    }
+
+    /** The grid of keys and values. */
+    KeyValueGrid table() {
+        return grid;
     }
 
     /** Shows the picker's target again: the selection moved, or a tab opened or closed. */
@@ -185,6 +189,67 @@ public final class InspectorPanel extends VBox {
         if (target == null || target.follows()) {
             showTarget();
         }
+    }
+
+    /**
+     * Takes the parts out again, to put them back one per pulse once the panel is in the window: each part
+     * is styled again when it joins the window's scene, and the whole panel at once held the FX thread for
+     * 25-60 ms, one part at a time a fraction of it (docs/BENCHMARKS.md).
+     */
+    private void holdPartsBack() {
+        Node top = getChildren().get(0);
+        getChildren().clear();
+        body.getItems().clear();
+        detailPane.getItems().clear();
+        middle.getChildren().removeAll(grid, adding);
+        stages.add(() -> getChildren().setAll(top, body));
+        stages.add(() -> body.getItems().add(areas));
+        stages.add(() -> {
+            body.getItems().add(middle);
+            middle.getChildren().add(2, grid);
+            body.setDividerPositions(0.22);
+        });
+        stages.add(() -> middle.getChildren().add(adding));
+        stages.add(() -> {
+            detailPane.getItems().add(detail);
+            body.getItems().add(detailPane);
+            body.setDividerPositions(0.2, 0.72);
+            setOpacity(1);
+        });
+        // Not painted until whole: painting each part as it joined took the (software) renderer 10-30 ms a
+        // time, which the FX thread's next pulse waited for.
+        setOpacity(0);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && !stages.isEmpty()) {
+                scene.addPostLayoutPulseListener(stager);
+                Platform.requestNextPulse();
+            }
+        });
+    }
+
+    private void nextStage() {
+        // Every other pulse: the pulse after a part joins paints it, and the one after that waits for the
+        // painting to finish (software rendering takes 10-30 ms for a part); a new part in that pulse too
+        // would add its styling to the wait.
+        resting = !resting;
+        if (resting) {
+            Platform.requestNextPulse();
+            return;
+        }
+        Runnable next = stages.poll();
+        if (next != null) {
+            next.run();
+            Platform.requestNextPulse();
+        }
+        if (stages.isEmpty() && getScene() != null) {
+            getScene().removePostLayoutPulseListener(stager);
+        }
+    }
+
+    private void switchSide() {
+        boolean bottom = dock.side() == Side.BOTTOM;
+        dock.setSide(bottom ? Side.RIGHT : Side.BOTTOM);
+        side.setText(bottom ? "Dock bottom" : "Dock right");
     }
 
     private void refreshTargets() {
@@ -201,48 +266,14 @@ public final class InspectorPanel extends VBox {
         inspector.show(target == null ? null : target.namespaceId().get().orElse(null));
     }
 
-    private void selectArea(StorageKey key) {
-        table.setItems(inspector.rowsProperty().get());
-        for (Inspector.AreaUsage usage : inspector.areas()) {
-            if (usage.key().equals(key)) {
-                areas.getSelectionModel().select(usage);
-                return;
-            }
-        }
-        areas.getSelectionModel().clearSelection();
-    }
-
-    private void buildTable() {
-        table.setId("inspector-table");
-        table.setEditable(true);
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No keys"));
-        // One height for every row: a table of 100k rows then lays out only the rows it shows (measured:
-        // the first layout took ~90 ms with rows sized one by one).
-        table.setFixedCellSize(24);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ItemRow, String> key = new TableColumn<>("Key");
-        key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
-        key.setPrefWidth(200);
-        TableColumn<ItemRow, String> value = new TableColumn<>("Value");
-        value.setId("inspector-value-column");
-        value.setCellValueFactory(c -> c.getValue().valueProperty());
-        value.setCellFactory(c -> new ValueCell());
-        value.setOnEditCommit(e -> inspector.set(e.getRowValue().key(), e.getNewValue()));
-        value.setPrefWidth(420);
-        table.getColumns().setAll(List.of(key, value));
-        inspector.rowsProperty().addListener((obs, old, rows) -> table.setItems(rows));
-        table.setItems(inspector.rowsProperty().get());
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE && table.getEditingCell() == null) {
-                deleteSelected();
-                e.consume();
-            }
-        });
+    private void selectArea() {
+        StorageKey key = inspector.selectedAreaProperty().get();
+        grid.setItems(inspector.rowsProperty().get());
+        areas.show(inspector.areas(), key);
     }
 
     private void deleteSelected() {
-        List<String> keys = table.getSelectionModel().getSelectedItems().stream().map(ItemRow::key).toList();
+        List<String> keys = grid.selectedItems().stream().map(ItemRow::key).toList();
         if (!keys.isEmpty()) {
             inspector.remove(keys);
         }
@@ -263,87 +294,22 @@ public final class InspectorPanel extends VBox {
         detail.textProperty().unbind();
         if (row == null) {
             detail.setText("");
-            json.setRoot(null);
+            if (json != null) {
+                json.setRoot(null);
+            }
             return;
         }
         detail.textProperty().bind(row.valueProperty());
-        json.setRoot(JsonTree.of(row.value()).orElse(null));
-    }
-
-    private MenuButton copyMenu() {
-        MenuButton copy = new MenuButton("Copy");
-        copy.setId("inspector-copy");
-        copy.getItems().setAll(item("Value", "inspector-copy-value", () -> {
-            ItemRow row = table.getSelectionModel().getSelectedItem();
-            if (row != null) {
-                putOnClipboard(row.value());
-            }
-        }), item("Whole origin as JSON", "inspector-copy-area", () -> inspector.area().ifPresent(area ->
-                putOnClipboard(AreaJson.of(area.getAll())))));
-        return copy;
-    }
-
-    private MenuButton fileMenu() {
-        MenuButton file = new MenuButton("File");
-        file.setId("inspector-file");
-        file.getItems().setAll(
-                item("Export tab\u2019s storage\u2026", "inspector-export", () -> files.export(inspector, getScene().getWindow())),
-                item("Import, replacing\u2026", "inspector-import-replace", () -> files.importInto(inspector, true, getScene().getWindow())),
-                item("Import, merging\u2026", "inspector-import-merge", () -> files.importInto(inspector, false, getScene().getWindow())));
-        return file;
-    }
-
-    private static void putOnClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(e -> action.run());
-        return button;
-    }
-
-    private static MenuItem item(String text, String id, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    /** A value cell: the value shortened while shown, the whole of it while edited. */
-    private static final class ValueCell extends TextFieldTableCell<ItemRow, String> {
-        ValueCell() {
-            super(new DefaultStringConverter());
+        var tree = JsonTree.of(row.value());
+        if (tree.isPresent() && json == null) {
+            json = new TreeView<>();
+            json.setId("inspector-json");
+            json.setShowRoot(true);
+            detailPane.getItems().add(json);
+            detailPane.setDividerPositions(0.5);
         }
-
-        @Override
-        public void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            if (!empty && item != null && !isEditing() && item.length() > SHORT_VALUE) {
-                setText(item.substring(0, SHORT_VALUE) + "\u2026");
-            }
-        }
-    }
-
-    /** An origin with a bar of its use against the quota. */
-    private static final class AreaCell extends ListCell<Inspector.AreaUsage> {
-        @Override
-        protected void updateItem(Inspector.AreaUsage usage, boolean empty) {
-            super.updateItem(usage, empty);
-            if (empty || usage == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            ProgressBar bar = new ProgressBar(usage.quota() == 0 ? 1 : (double) usage.bytes() / usage.quota());
-            bar.setMaxWidth(Double.MAX_VALUE);
-            Label use = new Label(Bytes.of(usage.bytes()) + " of " + Bytes.of(usage.quota()));
-            use.getStyleClass().add("inspector-usage");
-            setText(null);
-            setGraphic(new VBox(2, new Label(usage.label()), bar, use));
+        if (json != null) {
+            json.setRoot(tree.orElse(null));
         }
     }
 }

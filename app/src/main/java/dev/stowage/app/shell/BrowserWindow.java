@@ -31,7 +31,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final FaviconLoader favicons = new FaviconLoader();
     private final TabFactory pages;
     private final StackPane pageArea = new StackPane();
-    private final PanelDock dock = new PanelDock();
+    private final PanelDock dock = new PanelDock(java.util.concurrent.ForkJoinPool.commonPool());
     private final NavigationBar navigation;
     private final NewTabRouter newTabs;
     private final ClosedTabs closedTabs;

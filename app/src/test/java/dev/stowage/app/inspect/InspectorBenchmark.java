@@ -1,5 +1,7 @@
 package dev.stowage.app.inspect;
 
+import dev.stowage.app.shell.PanelDock;
+import dev.stowage.app.testing.FxProbe;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionStorageService;
 import java.util.ArrayList;
@@ -8,16 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.Test;
 
 /**
  * The inspector with 100k keys: (1) opening it on that area, (2) following a page's burst of 10k writes.
  * Measured: how long each of the inspector's own FX tasks takes (building the rows happens off the FX
- * thread), and the longest the FX thread was busy at a stretch, seen by a probe that posts a runnable every
- * 2 ms and notes how late it runs, with and without the inspector open. For what each pulse spends, add
+ * thread), and the longest the FX thread was busy at a stretch, seen by an {@link FxProbe}, as measured and
+ * less the collector's pauses within it. Baselines: the shell idle, the same burst with the inspector
+ * closed, and docking an empty panel. For what each pulse spends, add
  * {@code -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=16} to {@code headless.argLine}. Not part
  * of {@code mvn verify}:
  *
@@ -26,13 +30,36 @@ import org.junit.jupiter.api.Test;
 class InspectorBenchmark extends InspectorTestBase {
     private static final int KEYS = Integer.getInteger("bench.keys", 100_000);
     private static final int BURST = 10_000;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
 
     private final List<Double> taskMs = Collections.synchronizedList(new ArrayList<>());
-    private InspectorPanel shown;
+    private volatile InspectorPanel shown;
+
+    /** One measure over the rounds: the longest stretch as seen, and less the collector's pauses. */
+    private static final class Stretches {
+        private final List<Double> seen = new ArrayList<>();
+        private final List<Double> besidesCollector = new ArrayList<>();
+
+        void add(FxProbe probe) {
+            seen.add(probe.longestMs());
+            besidesCollector.add(probe.longestBesidesCollectorMs());
+        }
+
+        @Override
+        public String toString() {
+            return spread(seen) + " (less the collector's pauses: " + spread(besidesCollector) + ")";
+        }
+    }
 
     private int rowCount() {
         return fx(() -> shown.table().getItems().size());
+    }
+
+    private void dockShowing(boolean showing) {
+        fx(() -> {
+            window.dock().setShowing(showing);
+            return null;
+        });
     }
 
     @Test
@@ -52,72 +79,129 @@ class InspectorBenchmark extends InspectorTestBase {
         script(selectedTab(), "sessionStorage.length"); // the page is ready
 
         List<Double> openTask = new ArrayList<>();
-        List<Double> openProbe = new ArrayList<>();
         List<Double> burstTask = new ArrayList<>();
-        List<Double> burstProbe = new ArrayList<>();
-        List<Double> closedBurstProbe = new ArrayList<>();
+        Stretches open = new Stretches();
+        Stretches burst = new Stretches();
+        Stretches closedBurst = new Stretches();
+        Stretches again = new Stretches();
+        Stretches idle = new Stretches();
+        Stretches empty = new Stretches();
         for (int round = 0; round <= ROUNDS; round++) {
             int r = round;
+            boolean counted = round > 0; // the first round warms up
             taskMs.clear();
             fx(() -> {
                 installFreshPanel(storage);
                 return null;
             });
             sleep(200);
-            Probe open = Probe.start();
-            fx(() -> {
-                window.dock().setShowing(true);
-                return null;
-            });
-            waitUntil("100k rows", () -> rowCount() >= KEYS);
-            sleep(200);
-            double openMax = open.stop();
-            double openTasks = maxOf(taskMs);
+            try (FxProbe probe = FxProbe.start()) {
+                dockShowing(true);
+                waitUntil("every row", () -> shown != null && fx(() -> window.dock().isReady()) && rowCount() >= KEYS);
+                sleep(200);
+                probe.close();
+                if (counted) {
+                    open.add(probe);
+                    openTask.add(maxOf(taskMs));
+                }
+            }
 
             taskMs.clear();
-            Probe burst = Probe.start();
-            script(selectedTab(), "for (var i = 0; i < " + BURST + "; i++) sessionStorage.setItem('burst-" + r + "-' + i, 'v' + i);");
-            waitUntil("the burst in the table", () -> rowCount() >= KEYS + BURST * (r + 1));
+            try (FxProbe probe = FxProbe.start()) {
+                script(selectedTab(), "for (var i = 0; i < " + BURST + "; i++) sessionStorage.setItem('burst-" + r + "-' + i, 'v' + i);");
+                waitUntil("the burst in the grid", () -> rowCount() >= KEYS + BURST * (r + 1));
+                sleep(200);
+                probe.close();
+                if (counted) {
+                    burst.add(probe);
+                    burstTask.add(maxOf(taskMs));
+                }
+            }
+
+            dockShowing(false);
             sleep(200);
-            double burstMax = burst.stop();
-            double burstTasks = maxOf(taskMs);
+            try (FxProbe probe = FxProbe.start()) {
+                script(selectedTab(), "for (var i = 0; i < " + BURST + "; i++) sessionStorage.setItem('burst-" + r + "-' + i, 'w' + i);");
+                sleep(300);
+                probe.close();
+                if (counted) {
+                    closedBurst.add(probe);
+                }
+            }
+
+            try (FxProbe probe = FxProbe.start()) {
+                dockShowing(true);
+                sleep(300);
+                probe.close();
+                if (counted) {
+                    again.add(probe);
+                }
+            }
+            dockShowing(false);
+
+            try (FxProbe probe = FxProbe.start()) {
+                sleep(500);
+                probe.close();
+                if (counted) {
+                    idle.add(probe);
+                }
+            }
 
             fx(() -> {
-                window.dock().setShowing(false);
+                window.dock().setPanel(EmptyPanel::new);
                 return null;
             });
             sleep(200);
-            Probe closed = Probe.start();
-            script(selectedTab(), "for (var i = 0; i < " + BURST + "; i++) sessionStorage.setItem('burst-" + r + "-' + i, 'w' + i);");
-            sleep(300);
-            double closedMax = closed.stop();
-            if (round > 0) {
-                openTask.add(openTasks);
-                openProbe.add(openMax);
-                burstTask.add(burstTasks);
-                burstProbe.add(burstMax);
-                closedBurstProbe.add(closedMax);
+            try (FxProbe probe = FxProbe.start()) {
+                dockShowing(true);
+                waitUntil("the empty panel", () -> fx(() -> window.dock().isReady()));
+                sleep(300);
+                probe.close();
+                if (counted) {
+                    empty.add(probe);
+                }
             }
+            dockShowing(false);
         }
         System.out.printf("inspector benchmark: %d keys, bursts of %d page writes, %d rounds (median / max, ms)%n", KEYS, BURST, ROUNDS);
-        System.out.printf("  opening: the inspector's longest FX task %s; longest FX stretch (probe) %s%n", spread(openTask), spread(openProbe));
-        System.out.printf("  burst, inspector open: longest FX task %s; longest FX stretch %s%n", spread(burstTask), spread(burstProbe));
-        System.out.printf("  burst, inspector closed: longest FX stretch %s%n", spread(closedBurstProbe));
+        System.out.printf("  opening: the inspector's longest FX task %s; longest FX stretch %s%n", spread(openTask), open);
+        System.out.printf("  burst, inspector open: longest FX task %s; longest FX stretch %s%n", spread(burstTask), burst);
+        System.out.printf("  burst, inspector closed: longest FX stretch %s%n", closedBurst);
+        System.out.printf("  showing it again after hiding it: longest FX stretch %s%n", again);
+        System.out.printf("  the shell idle for 0.5 s: longest FX stretch %s%n", idle);
+        System.out.printf("  docking an empty panel: longest FX stretch %s%n", empty);
     }
 
     /** A new inspector and panel in the dock, each FX task of the inspector timed. */
     private void installFreshPanel(SessionStorageService storage) {
+        shown = null;
         Consumer<Runnable> timedFx = task -> Platform.runLater(() -> {
             long t0 = System.nanoTime();
             task.run();
             taskMs.add((System.nanoTime() - t0) / 1e6);
         });
-        Inspector inspector = new Inspector(storage, ForkJoinPool.commonPool(), timedFx);
-        InspectorPanel panel = new InspectorPanel(inspector, () -> InspectorDock.targets(window),
-                new InspectorFiles(InspectorFiles.DIALOGS, ForkJoinPool.commonPool(), Platform::runLater), window.dock());
         window.dock().setShowing(false);
-        window.dock().setPanel(() -> panel);
-        shown = panel;
+        window.dock().setPanel(() -> {
+            Inspector inspector = new Inspector(storage, ForkJoinPool.commonPool(), timedFx);
+            InspectorPanel panel = new InspectorPanel(inspector, () -> InspectorDock.targets(window),
+                    new InspectorFiles(InspectorFiles.DIALOGS, ForkJoinPool.commonPool(), Platform::runLater), window.dock());
+            shown = panel;
+            return panel;
+        });
+    }
+
+    /** A panel of nothing, to tell the cost of docking from the cost of the inspector. */
+    private static final class EmptyPanel implements PanelDock.Panel {
+        private final Pane pane = new Pane();
+
+        @Override
+        public Parent node() {
+            return pane;
+        }
+
+        @Override
+        public void connect() {
+        }
     }
 
     private static double maxOf(List<Double> values) {
@@ -130,45 +214,5 @@ class InspectorBenchmark extends InspectorTestBase {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return String.format("%.1f / %.1f", sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
-    }
-
-    /** Posts a runnable to the FX thread every 2 ms and keeps the longest wait before one ran. */
-    private static final class Probe {
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private volatile double maxMs;
-        private final Thread thread;
-
-        private Probe() {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    long posted = System.nanoTime();
-                    Platform.runLater(() -> {
-                        double late = (System.nanoTime() - posted) / 1e6;
-                        if (late > maxMs) {
-                            maxMs = late;
-                        }
-                    });
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "fx-probe");
-            thread.setDaemon(true);
-        }
-
-        static Probe start() {
-            Probe probe = new Probe();
-            probe.thread.start();
-            return probe;
-        }
-
-        double stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            sleep(50);
-            return maxMs;
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
@@ -41,7 +41,7 @@ class InspectorBeyondTheSelectedTabUiTest extends InspectorTestBase {
         waitUntil("one tab", () -> window.model().tabs().size() == 1);
 
         openInspector();
-        ComboBox<InspectTarget> picker = lookup("#inspector-target");
+        ChoiceBox<InspectTarget> picker = lookup("#inspector-target");
         robot.clickOn(picker);
         robot.clickOn("Closed: quiet");
         waitForRows(List.of("note=before"));

@@ -4,9 +4,8 @@ import dev.stowage.app.testing.ShellTestBase;
 import java.util.List;
 import java.util.Objects;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -28,13 +27,13 @@ abstract class InspectorTestBase extends ShellTestBase {
     protected void openInspector() {
         focusPage();
         keys(KeyCode.F12);
-        waitUntil("the inspector shows", () -> robot.lookup("#inspector").tryQuery().isPresent()
-                && window.dock().isShowing());
+        // The panel shows, then its parts join it one by one; the value pane is the last.
+        waitUntil("the inspector shows", () -> fx(() -> window.dock().isReady())
+                && robot.lookup("#inspector-detail").tryQuery().isPresent() && fx(() -> lookup("#inspector").getOpacity() == 1));
     }
 
-    @SuppressWarnings("unchecked")
-    protected TableView<ItemRow> table() {
-        return (TableView<ItemRow>) lookup("#inspector-table");
+    protected KeyValueGrid table() {
+        return (KeyValueGrid) lookup("#inspector-table");
     }
 
     /** The table's rows as "key=value", in order. */
@@ -46,10 +45,10 @@ abstract class InspectorTestBase extends ShellTestBase {
         waitUntil("the inspector shows " + expected, () -> rows().equals(expected));
     }
 
-    /** The table cell showing {@code text}. */
+    /** The grid cell showing {@code text}. */
     protected Node cell(String text) {
-        return Objects.requireNonNull(robot.lookup("#inspector-table .table-cell")
-                .match((Labeled l) -> text.equals(l.getText())).query(), "a cell showing " + text);
+        return Objects.requireNonNull(robot.lookup("#inspector-table .key-value-grid-cell")
+                .match((Text t) -> text.equals(t.getText()) && t.getParent().isVisible()).query(), "a cell showing " + text);
     }
 
     protected String selectedTitle() {

@@ -46,7 +46,8 @@ class StorageInspectorUiTest extends InspectorTestBase {
         waitForRows(List.of("a=edited", "json={\"x\": [1, 2]}", "added=new value"));
 
         robot.clickOn(cell("{\"x\": [1, 2]}"));
-        waitUntil("the JSON tree", () -> ((javafx.scene.control.TreeView<?>) lookup("#inspector-json")).getRoot() != null);
+        waitUntil("the JSON tree", () -> robot.lookup("#inspector-json").tryQuery()
+                .map(tree -> ((javafx.scene.control.TreeView<?>) tree).getRoot() != null).orElse(false));
         assertEquals("(value) {1}", fx(() -> ((javafx.scene.control.TreeView<?>) lookup("#inspector-json")).getRoot().getValue()));
 
         robot.clickOn("#inspector-filter").write("new");
@@ -71,7 +72,7 @@ class StorageInspectorUiTest extends InspectorTestBase {
         waitUntil("its clear event", () -> selectedTitle().equals("clear @stowage://inspector"));
         waitForRows(List.of());
         robot.clickOn("#inspector-close");
-        waitUntil("the panel is gone", () -> !window.dock().isShowing() && robot.lookup("#inspector").tryQuery().isEmpty());
+        waitUntil("the panel is gone", () -> !window.dock().isShowing() && !fx(() -> lookup("#inspector").isVisible()));
         focusPage();
         shortcut(KeyCode.SHIFT, KeyCode.I);
         waitUntil("Ctrl+Shift+I shows it again", () -> window.dock().isShowing());

@@ -1,0 +1,127 @@
+package dev.stowage.app.testing;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import javafx.application.Platform;
+
+/**
+ * Measures how long the FX thread was busy at a stretch: it posts a runnable every 2 ms and notes how late
+ * each one runs. It also notes the collector's stop-the-world pauses meanwhile, so a stretch can be told
+ * with and without them: a pause stops the FX thread too, whatever it was doing.
+ */
+public final class FxProbe implements AutoCloseable {
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+    private final List<long[]> waits = new ArrayList<>();
+    private final List<long[]> pauses = new ArrayList<>();
+    private final NotificationListener gcListener = this::collected;
+    private final long vmStartNanos;
+
+    private FxProbe() {
+        long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        vmStartNanos = System.nanoTime() - uptimeMs * 1_000_000;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener(gcListener, null, null);
+        }
+        thread = new Thread(() -> {
+            while (running.get()) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> {
+                    long ran = System.nanoTime();
+                    synchronized (waits) {
+                        waits.add(new long[] {posted, ran});
+                    }
+                });
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-probe");
+        thread.setDaemon(true);
+    }
+
+    public static FxProbe start() {
+        FxProbe probe = new FxProbe();
+        probe.thread.start();
+        return probe;
+    }
+
+    /** Stops probing, once the runnables posted have run. */
+    @Override
+    public void close() {
+        running.set(false);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Fx.call(() -> null);
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            try {
+                ((NotificationEmitter) gc).removeNotificationListener(gcListener);
+            } catch (javax.management.ListenerNotFoundException e) {
+                // never added
+            }
+        }
+    }
+
+    /** The longest wait of a posted runnable, in ms. */
+    public double longestMs() {
+        return longest(false);
+    }
+
+    /** The longest wait, less the collector's pauses within it, in ms. */
+    public double longestBesidesCollectorMs() {
+        return longest(true);
+    }
+
+    private double longest(boolean besidesPauses) {
+        double longest = 0;
+        synchronized (waits) {
+            for (long[] wait : waits) {
+                long busy = wait[1] - wait[0];
+                if (besidesPauses) {
+                    synchronized (pauses) {
+                        for (long[] pause : pauses) {
+                            busy -= Math.max(0, Math.min(wait[1], pause[1]) - Math.max(wait[0], pause[0]));
+                        }
+                    }
+                }
+                longest = Math.max(longest, busy / 1e6);
+            }
+        }
+        return longest;
+    }
+
+    /** The collector's pauses seen, in ms. */
+    public List<Double> pausesMs() {
+        synchronized (pauses) {
+            return pauses.stream().map(p -> (p[1] - p[0]) / 1e6).toList();
+        }
+    }
+
+    private void collected(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        if (info.getGcName().contains("Concurrent")) {
+            return; // runs beside the application, not a pause
+        }
+        long start = vmStartNanos + info.getGcInfo().getStartTime() * 1_000_000;
+        long end = start + Math.max(1, info.getGcInfo().getDuration()) * 1_000_000;
+        synchronized (pauses) {
+            pauses.add(new long[] {start, end});
+        }
+    }
+}
