@@ -98,7 +98,7 @@ public final class AreaRows implements AutoCloseable {
         return new First(first, index);
     }
 
-    /** Hands the first rows over {@link #CHUNK} x 10 at a time, one FX task each, then what changed meanwhile. */
+    /** Hands the first rows over {@link #CHUNK} x 5 at a time, one FX task each, then what changed meanwhile. */
     private void load(First first) {
         if (closed) {
             return;
@@ -111,7 +111,7 @@ public final class AreaRows implements AutoCloseable {
         if (closed) {
             return;
         }
-        int to = Math.min(first.size(), from + 10 * CHUNK);
+        int to = Math.min(first.size(), from + 5 * CHUNK);
         rows.addAll(first.subList(from, to));
         if (to < first.size()) {
             fxLater.accept(() -> loadFrom(first, to));

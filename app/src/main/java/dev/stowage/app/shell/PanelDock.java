@@ -149,12 +149,15 @@ public final class PanelDock {
             Panel made0;
             try {
                 made0 = Objects.requireNonNull(make.get(), "the panel");
-                Scene offscreen = new Scene(made0.node(), Math.max(width, 1), Math.max(height, 1));
+                Group holder = new Group(made0.node());
+                Scene offscreen = new Scene(holder, Math.max(width, 1), Math.max(height, 1));
                 offscreen.getStylesheets().setAll(sheets);
                 made0.node().applyCss();
                 made0.node().resize(Math.max(width, 1), Math.max(height, 1));
                 made0.node().layout();
-                offscreen.setRoot(new Group()); // frees the panel's nodes for the window's scene
+                // Under a group, not as the root: a scene root gets the "root" style class, and taking it
+                // off again left nodes added to the panel later unstyled in the window (seen: the grid's rows).
+                holder.getChildren().clear();
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.WARNING, "the docked panel could not be made", e);
                 fxLater.accept(() -> {

@@ -1,0 +1,70 @@
+package dev.stowage.app.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stowage.storage.SessionStorageService;
+import java.util.List;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inspector's grid of keys and values the way a person uses it: rows look like the rest of the window
+ * (striped, the selection marked), Shift+click and Ctrl+click select several keys and Delete removes them
+ * all from the page, the arrow keys move the selection and the value pane follows, Escape leaves an edit
+ * without changing anything, and Copy puts the selected value on the clipboard.
+ */
+class InspectorGridUiTest extends InspectorTestBase {
+    @Test
+    void rowsAreSelectedByMouseAndKeysAndSeveralAreDeletedAtOnce() {
+        launchWithSessionStorage(new SessionStorageService(), server.url("/listen"));
+        script(selectedTab(), "['a', 'b', 'c', 'd'].forEach(function (k) { sessionStorage.setItem(k, 'value of ' + k); })");
+        openInspector();
+        waitForRows(List.of("a=value of a", "b=value of b", "c=value of c", "d=value of d"));
+
+        Region oddRow = (Region) cell("value of b").getParent();
+        assertNotNull(fx(oddRow::getBackground), "the grid's rows are styled: the second row is striped");
+        assertTrue(fx(() -> robot.lookup(".area-list-track").<Region>query().getHeight() > 0),
+                "the origin's bar of bytes in use shows");
+
+        Region firstRow = (Region) cell("value of a").getParent();
+        assertEquals(null, fx(firstRow::getBackground), "the first row is not striped");
+        robot.clickOn(cell("value of a"));
+        waitUntil("the selected row is marked", () -> firstRow.getBackground() != null);
+        keys(KeyCode.DOWN);
+        waitUntil("Down selects the next row and the value pane follows",
+                () -> "value of b".equals(((TextArea) lookup("#inspector-detail")).getText()));
+
+        robot.press(KeyCode.SHIFT).clickOn(cell("value of c")).release(KeyCode.SHIFT); // b and c
+        robot.press(KeyCode.CONTROL).clickOn(cell("value of d")).release(KeyCode.CONTROL); // and d
+        robot.press(KeyCode.CONTROL).clickOn(cell("value of c")).release(KeyCode.CONTROL); // not c
+        keys(KeyCode.DELETE);
+        waitUntil("the page lost b and d", () -> Integer.valueOf(2).equals(script(selectedTab(), "sessionStorage.length")));
+        assertEquals("value of c", script(selectedTab(), "sessionStorage.getItem('c')"), "Ctrl+click took c out of the selection");
+        waitForRows(List.of("a=value of a", "c=value of c"));
+    }
+
+    @Test
+    void escapeLeavesAnEditAndCopyPutsTheValueOnTheClipboard() {
+        launchWithSessionStorage(new SessionStorageService(), server.url("/listen"));
+        script(selectedTab(), "sessionStorage.setItem('k', 'kept')");
+        openInspector();
+        waitForRows(List.of("k=kept"));
+
+        robot.doubleClickOn(cell("kept"));
+        robot.write("thrown away");
+        keys(KeyCode.ESCAPE);
+        waitUntil("the edit is gone", () -> robot.lookup(".key-value-grid-editor").tryQuery().isEmpty());
+        assertEquals("kept", script(selectedTab(), "sessionStorage.getItem('k')"));
+        assertEquals(List.of("k=kept"), rows());
+
+        robot.clickOn(cell("kept"));
+        robot.clickOn("#inspector-copy");
+        robot.clickOn("#inspector-copy-value");
+        waitUntil("the value is on the clipboard", () -> "kept".equals(Clipboard.getSystemClipboard().getString()));
+    }
+}
