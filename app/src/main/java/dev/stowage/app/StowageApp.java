@@ -10,6 +10,7 @@ import dev.stowage.app.session.RestoringShell;
 import dev.stowage.app.session.SessionKeeper;
 import dev.stowage.app.shell.BrowserWindow;
 import dev.stowage.app.shell.PopupHandler;
+import dev.stowage.app.shell.SiteZooms;
 import dev.stowage.app.shell.TabEngineInitializer;
 import dev.stowage.storage.SessionStorageService;
 import java.io.IOException;
@@ -43,6 +44,7 @@ public final class StowageApp extends Application {
     private LaunchOptions options;
     private RestoringShell.Loaded loaded;
     private ProfileCookies cookies;
+    private ProfileZooms zooms;
     private final List<String> cookieNotices = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile SessionKeeper keeper;
@@ -55,6 +57,7 @@ public final class StowageApp extends Application {
         loaded = RestoringShell.loaded(options); // the launcher started reading it before JavaFX
         cookies = ProfileCookies.install(options.profileDir(), options.privateWindow(), loaded.restores(options),
                 cookieNotices::add);
+        zooms = ProfileZooms.load(options.profileDir(), options.privateWindow(), cookieNotices::add);
         TerminationSignals.install(this::terminate);
     }
 
@@ -66,7 +69,7 @@ public final class StowageApp extends Application {
         SessionStorageService storage = new SessionStorageService();
         BrowserWindow[] window = new BrowserWindow[1];
         keeper = RestoringShell.open(options, loaded, storage, opts -> window[0] = newWindow(stage, opts, storage,
-                PopupHandler.OPEN_IN_NEW_TAB), Platform::runLater, this::exit);
+                PopupHandler.OPEN_IN_NEW_TAB, zooms.siteZooms()), Platform::runLater, this::exit);
         cookieNotices.forEach(window[0].model()::warn);
         window[0].stage().show();
         selfTest(window[0]);
@@ -81,6 +84,7 @@ public final class StowageApp extends Application {
                 LOG.log(System.Logger.Level.ERROR, "cookies were not saved at exit", failure);
             }
             cookies.close();
+            zooms.close();
             Platform.runLater(Platform::exit);
         });
     }
@@ -129,12 +133,18 @@ public final class StowageApp extends Application {
      */
     public static BrowserWindow newWindow(Stage stage, LaunchOptions options, SessionStorageService storage,
                                           PopupHandler popups) {
+        return newWindow(stage, options, storage, popups, SiteZooms.inMemory());
+    }
+
+    /** {@link #newWindow(Stage, LaunchOptions, SessionStorageService, PopupHandler)} with the profile's zooms. */
+    public static BrowserWindow newWindow(Stage stage, LaunchOptions options, SessionStorageService storage,
+                                          PopupHandler popups, SiteZooms zooms) {
         // The window does not exist before its tabs' initializer is needed, so the initializer reaches
         // the window's model through a holder filled in right after construction.
         BrowserWindow[] holder = new BrowserWindow[1];
         TabEngineInitializer perTab = new TabStorages(storage, message -> holder[0].model().warn(message));
         holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy(),
-                options.closedTabs());
+                options.closedTabs(), zooms);
         InspectorDock.install(holder[0], storage, InspectorFiles.DIALOGS);
         holder[0].setSiteData(new ProfileSiteData(new BrowsingData(storage, () -> List.of(holder[0])), holder[0]));
         return holder[0];
@@ -182,7 +192,7 @@ public final class StowageApp extends Application {
     public static BrowserWindow open(Stage stage, LaunchOptions options, TabEngineInitializer initializer,
                                      PopupHandler popups) {
         BrowserWindow window = new BrowserWindow(stage, webDataDir(options), initializer, popups, options.clonePolicy(),
-                options.closedTabs());
+                options.closedTabs(), SiteZooms.inMemory());
         openTabs(window, options);
         return window;
     }

@@ -265,6 +265,7 @@ public final class BrowserTab {
     /** Sets the page's zoom factor (the session's range: 0.25 to 5). */
     public void setZoom(double zoom) {
         webView.setZoom(Math.max(0.25, Math.min(5, zoom)));
+        model.zoomProperty().set(webView.getZoom());
     }
 
     /** An error page is about:blank to WebKit; its history entry is the URL that failed. */

@@ -31,6 +31,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final FaviconLoader favicons = new FaviconLoader();
     private final TabFactory pages;
     private final StackPane pageArea = new StackPane();
+    private final ZoomKeeper zoom;
     private final PanelDock dock = new PanelDock(java.util.concurrent.ForkJoinPool.commonPool());
     private final NavigationBar navigation;
     private final NewTabRouter newTabs;
@@ -48,9 +49,10 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * @param popupHandler decides where pages' popups go
      * @param clonePolicy  which tabs opened from a page start with a copy of its tab's storage
      * @param closedTabLimit how many closed tabs Ctrl+Shift+T can bring back (each keeps its storage)
+     * @param siteZooms    the zoom of each site, shared by the profile's windows
      */
     public BrowserWindow(Stage stage, Path webDataDir, TabEngineInitializer initializer, PopupHandler popupHandler,
-                         ClonePolicy clonePolicy, int closedTabLimit) {
+                         ClonePolicy clonePolicy, int closedTabLimit, SiteZooms siteZooms) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.newTabs = new NewTabRouter(this, clonePolicy);
         this.closedTabs = new ClosedTabs(closedTabLimit, initializer::releaseKept);
@@ -60,6 +62,8 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         this.navigation = new NavigationBar(model, () -> withSelected(BrowserTab::back),
                 () -> withSelected(BrowserTab::forward), () -> withSelected(BrowserTab::reload),
                 () -> withSelected(BrowserTab::stop), this::navigateSelected, url -> siteData.clearSessionStorage(url));
+        this.zoom = new ZoomKeeper(model, tabs::get, siteZooms);
+        navigation.showZoom(zoom::reset);
 
         model.selectedProperty().addListener((obs, old, tab) -> {
             BrowserTab selectedTab = tab == null ? null : awake(tab);
@@ -69,7 +73,8 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             }
         });
         Scene scene = WindowChrome.scene(model, new TabStripView(model, this), navigation, pageArea, dock);
-        WindowShortcuts.of(this, navigation).install(scene);
+        WindowShortcuts.of(this, navigation, zoom).install(scene);
+        ZoomKeeper.followWheel(scene, zoom);
         stage.setScene(scene);
         WindowChrome.follow(stage, model, () -> session.changed());
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {

@@ -26,6 +26,7 @@ final class NavigationBar extends VBox {
     private final Button reloadStop = new Button();
     private final TextField address = new TextField();
     private final Label addressError = new Label();
+    private final Button zoom = new Button();
     private final ChangeListener<Object> refresh = (obs, old, now) -> refresh();
     private TabModel shown;
 
@@ -78,12 +79,21 @@ final class NavigationBar extends VBox {
         site.setId("site-button");
         site.setFocusTraversable(false);
         site.setOnShowing(e -> clear.setDisable(shown == null || !SiteDataHandler.clearable(shown.urlProperty().get())));
-        HBox row = new HBox(4, back, forward, reloadStop, site, address);
+        zoom.setId("zoom-indicator");
+        zoom.setFocusTraversable(false);
+        zoom.setTooltip(new Tooltip("Zoom; click for 100% (Ctrl+0)"));
+        HBox row = new HBox(4, back, forward, reloadStop, site, address, zoom);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4));
         getChildren().addAll(row, addressError);
         model.selectedProperty().addListener((obs, old, tab) -> show(tab));
         show(model.selected());
+    }
+
+    /** What the zoom shown in the address bar does when clicked: back to 100%. */
+    void showZoom(Runnable reset) {
+        Objects.requireNonNull(reset, "reset");
+        zoom.setOnAction(e -> reset.run());
     }
 
     TextField addressField() {
@@ -102,6 +112,7 @@ final class NavigationBar extends VBox {
             shown.loadingProperty().removeListener(refresh);
             shown.canGoBackProperty().removeListener(refresh);
             shown.canGoForwardProperty().removeListener(refresh);
+            shown.zoomProperty().removeListener(refresh);
         }
         shown = tab;
         showError(null);
@@ -110,6 +121,7 @@ final class NavigationBar extends VBox {
             tab.loadingProperty().addListener(refresh);
             tab.canGoBackProperty().addListener(refresh);
             tab.canGoForwardProperty().addListener(refresh);
+            tab.zoomProperty().addListener(refresh);
         }
         address.setText(tab == null ? "" : tab.addressProperty().get());
         refresh();
@@ -122,6 +134,10 @@ final class NavigationBar extends VBox {
         reloadStop.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("loading"), loading);
         back.setDisable(shown == null || !shown.canGoBackProperty().get());
         forward.setDisable(shown == null || !shown.canGoForwardProperty().get());
+        double factor = shown == null ? 1 : shown.zoomProperty().get();
+        zoom.setText(ZoomSteps.percent(factor));
+        zoom.setVisible(!ZoomSteps.isDefault(factor));
+        zoom.setManaged(zoom.isVisible());
         String text = shown == null ? "" : shown.addressProperty().get();
         // Never overwrite what the user is typing with the page's own navigations.
         if (!address.isFocused()) {

@@ -43,6 +43,7 @@ public final class TabModel {
     private final BooleanProperty canGoForward = new SimpleBooleanProperty(this, "canGoForward", false);
     private final ObjectProperty<Image> favicon = new SimpleObjectProperty<>(this, "favicon");
     private final StringProperty faviconData = new SimpleStringProperty(this, "faviconData", "");
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final StringBinding label;
 
     public TabModel(String id) {
@@ -68,6 +69,11 @@ public final class TabModel {
 
     public String id() {
         return id;
+    }
+
+    /** The page's zoom factor, 1 for 100%; the tab sets it. */
+    public DoubleProperty zoomProperty() {
+        return zoom;
     }
 
     public StringProperty titleProperty() {

@@ -12,7 +12,7 @@ final class WindowShortcuts {
     private WindowShortcuts() {
     }
 
-    static Shortcuts of(BrowserWindow window, NavigationBar navigation) {
+    static Shortcuts of(BrowserWindow window, NavigationBar navigation, ZoomKeeper zoom) {
         WindowModel model = window.model();
         Shortcuts s = new Shortcuts()
                 .on(ctrl(KeyCode.T), window::newTab)
@@ -41,6 +41,12 @@ final class WindowShortcuts {
                         window.duplicate(model.selected());
                     }
                 });
+        // Ctrl+plus is Ctrl+= on most layouts, with or without Shift, or the keypad's +.
+        for (KeyCode in : new KeyCode[] {KeyCode.EQUALS, KeyCode.PLUS, KeyCode.ADD}) {
+            s.on(ctrl(in), zoom::zoomIn).on(ctrlShift(in), zoom::zoomIn);
+        }
+        s.on(ctrl(KeyCode.MINUS), zoom::zoomOut).on(ctrl(KeyCode.SUBTRACT), zoom::zoomOut)
+                .on(ctrl(KeyCode.DIGIT0), zoom::reset).on(ctrl(KeyCode.NUMPAD0), zoom::reset);
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
                 KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
         for (int i = 0; i < digits.length; i++) {

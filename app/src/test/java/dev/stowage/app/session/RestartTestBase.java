@@ -1,6 +1,7 @@
 package dev.stowage.app.session;
 
 import dev.stowage.app.ProfileCookies;
+import dev.stowage.app.ProfileZooms;
 import dev.stowage.app.cli.LaunchOptions;
 import dev.stowage.app.testing.ShellTestBase;
 import dev.stowage.storage.SessionStorageService;
@@ -31,12 +32,14 @@ abstract class RestartTestBase extends ShellTestBase {
             + "</script></head><body>counter</body></html>";
 
     protected ProfileCookies cookies;
+    protected ProfileZooms zooms;
 
     /** Starts over {@code profile} (restoring its session, or not) with {@code urls} on the command line. */
     protected SessionKeeper start(Path profile, boolean restore, CompletableFuture<Void> exited, String... urls) {
         LaunchOptions options = new LaunchOptions(profile, false, List.of(urls)).withRestore(restore);
         cookies = ProfileCookies.install(profile, false, restore && Files.exists(profile.resolve("session")), m -> { });
-        return launchRestoring(options, new SessionStorageService(), exited);
+        zooms = ProfileZooms.load(profile, false, m -> { });
+        return launchRestoring(options, new SessionStorageService(), zooms.siteZooms(), exited);
     }
 
     /** Ctrl+Shift+Q, then waits for the app's exit and its cookies' last save. */
@@ -46,6 +49,7 @@ abstract class RestartTestBase extends ShellTestBase {
         exited.get(20, TimeUnit.SECONDS);
         cookies.saveNow().get(10, TimeUnit.SECONDS);
         cookies.close();
+        zooms.close();
         window = null;
     }
 

@@ -103,12 +103,18 @@ public abstract class ShellTestBase extends KitTestBase {
      */
     protected SessionKeeper launchRestoring(LaunchOptions options, SessionStorageService storage,
                                             CompletableFuture<Void> exited) {
+        return launchRestoring(options, storage, dev.stowage.app.shell.SiteZooms.inMemory(), exited);
+    }
+
+    /** {@link #launchRestoring(LaunchOptions, SessionStorageService, CompletableFuture)} with the profile's zooms. */
+    protected SessionKeeper launchRestoring(LaunchOptions options, SessionStorageService storage,
+                                            dev.stowage.app.shell.SiteZooms zooms, CompletableFuture<Void> exited) {
         RestoringShell.Loaded loaded = RestoringShell.load(options);
         SessionKeeper[] keeper = new SessionKeeper[1];
         launch(stage -> {
             BrowserWindow[] opened = new BrowserWindow[1];
             keeper[0] = RestoringShell.open(options, loaded, storage, opts -> opened[0] = StowageApp.newWindow(stage,
-                    opts, storage, PopupHandler.OPEN_IN_NEW_TAB), Platform::runLater, () -> exited.complete(null));
+                    opts, storage, PopupHandler.OPEN_IN_NEW_TAB, zooms), Platform::runLater, () -> exited.complete(null));
             return opened[0];
         });
         return keeper[0];
