@@ -45,7 +45,6 @@ public final class Launcher {
 
     /** The version in the jar's manifest; "development" when run from classes. */
     static String version() {
-        String version = Launcher.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return dev.stowage.app.shell.About.version();
     }
 }

@@ -73,7 +73,9 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             }
         });
         Scene scene = WindowChrome.scene(model, new TabStripView(model, this), navigation, pageArea, dock);
-        WindowShortcuts.of(this, navigation, zoom).install(scene);
+        MainMenu menu = MainMenu.of(this, zoom);
+        navigation.addAtEnd(menu.node());
+        WindowShortcuts.of(this, navigation, zoom).on(Shortcuts.alt(javafx.scene.input.KeyCode.F), menu::open).install(scene);
         ZoomKeeper.followWheel(scene, zoom);
         stage.setScene(scene);
         WindowChrome.follow(stage, model, () -> session.changed());

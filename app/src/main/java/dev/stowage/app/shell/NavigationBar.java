@@ -27,6 +27,7 @@ final class NavigationBar extends VBox {
     private final TextField address = new TextField();
     private final Label addressError = new Label();
     private final Button zoom = new Button();
+    private final HBox row;
     private final ChangeListener<Object> refresh = (obs, old, now) -> refresh();
     private TabModel shown;
 
@@ -82,12 +83,17 @@ final class NavigationBar extends VBox {
         zoom.setId("zoom-indicator");
         zoom.setFocusTraversable(false);
         zoom.setTooltip(new Tooltip("Zoom; click for 100% (Ctrl+0)"));
-        HBox row = new HBox(4, back, forward, reloadStop, site, address, zoom);
+        row = new HBox(4, back, forward, reloadStop, site, address, zoom);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4));
         getChildren().addAll(row, addressError);
         model.selectedProperty().addListener((obs, old, tab) -> show(tab));
         show(model.selected());
+    }
+
+    /** Puts {@code node} at the right end of the toolbar (the main menu). */
+    void addAtEnd(javafx.scene.Node node) {
+        row.getChildren().add(Objects.requireNonNull(node, "node"));
     }
 
     /** What the zoom shown in the address bar does when clicked: back to 100%. */

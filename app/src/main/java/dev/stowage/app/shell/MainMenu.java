@@ -1,0 +1,191 @@
+package dev.stowage.app.shell;
+
+import dev.stowage.session.TabState;
+import java.util.List;
+import java.util.Objects;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * The window's main menu, at the right of the toolbar (Alt+F, as Chrome's): every item names its shortcut,
+ * and the keyboard reaches every item (arrows, Enter, Esc). It lists what the window can do; an item comes
+ * when its feature does. FX thread only.
+ */
+final class MainMenu {
+    /** What the menu's items do: the window's own actions. */
+    interface Actions {
+        void newTab();
+
+        void zoomIn();
+
+        void zoomOut();
+
+        void resetZoom();
+
+        /** The selected page's zoom factor. */
+        double zoom();
+
+        List<TabState> recentlyClosed();
+
+        void reopen(TabState closed);
+
+        void toggleInspector();
+
+        void clearBrowsingData();
+
+        void about();
+
+        void quit();
+    }
+
+    private final MenuButton button = new MenuButton("\u2630");
+    private final Actions actions;
+    private final Menu history = new Menu("History");
+    private final MenuItem resetZoom;
+
+    MainMenu(Actions actions) {
+        this.actions = Objects.requireNonNull(actions, "actions");
+        button.setId("main-menu");
+        button.setAccessibleText("Main menu");
+        button.setFocusTraversable(false);
+        history.setId("menu-history");
+        history.setText("Recently closed tabs");
+        resetZoom = item("Actual size", "menu-zoom-reset", Shortcuts.ctrl(KeyCode.DIGIT0), actions::resetZoom);
+        button.getItems().setAll(
+                item("New tab", "menu-new-tab", Shortcuts.ctrl(KeyCode.T), actions::newTab),
+                new SeparatorMenuItem(),
+                history,
+                new SeparatorMenuItem(),
+                item("Zoom in", "menu-zoom-in", Shortcuts.ctrl(KeyCode.EQUALS), actions::zoomIn),
+                item("Zoom out", "menu-zoom-out", Shortcuts.ctrl(KeyCode.MINUS), actions::zoomOut),
+                resetZoom,
+                new SeparatorMenuItem(),
+                item("Storage inspector", "menu-inspector", Shortcuts.key(KeyCode.F12), actions::toggleInspector),
+                item("Clear browsing data\u2026", "menu-clear-data", Shortcuts.ctrlShift(KeyCode.DELETE), actions::clearBrowsingData),
+                new SeparatorMenuItem(),
+                item("About Stowage", "menu-about", null, actions::about),
+                item("Quit", "menu-quit", Shortcuts.ctrlShift(KeyCode.Q), actions::quit));
+        button.setOnShowing(e -> refresh());
+        // Right-aligned under the button, as Chrome's, so that it stays inside the window: the menu
+        // button opens its popup at its left edge, and the popup's width is known once shown.
+        button.setOnShown(e -> popup().ifPresent(popup -> {
+            Bounds at = button.localToScreen(button.getBoundsInLocal());
+            popup.setX(at.getMaxX() - popup.getWidth());
+        }));
+        refresh();
+    }
+
+    /** The menu of {@code window}, whose zoom items act through {@code zoom}. */
+    static MainMenu of(BrowserWindow window, ZoomKeeper zoom) {
+        return new MainMenu(new Actions() {
+            @Override
+            public void newTab() {
+                window.newTab();
+            }
+
+            @Override
+            public void zoomIn() {
+                zoom.zoomIn();
+            }
+
+            @Override
+            public void zoomOut() {
+                zoom.zoomOut();
+            }
+
+            @Override
+            public void resetZoom() {
+                zoom.reset();
+            }
+
+            @Override
+            public double zoom() {
+                TabModel selected = window.model().selected();
+                return selected == null ? 1 : selected.zoomProperty().get();
+            }
+
+            @Override
+            public List<TabState> recentlyClosed() {
+                return window.recentlyClosed();
+            }
+
+            @Override
+            public void reopen(TabState closed) {
+                window.reopenClosed(closed);
+            }
+
+            @Override
+            public void toggleInspector() {
+                window.dock().toggle();
+            }
+
+            @Override
+            public void clearBrowsingData() {
+                window.openClearBrowsingData();
+            }
+
+            @Override
+            public void about() {
+                About.show(window.stage());
+            }
+
+            @Override
+            public void quit() {
+                window.quit();
+            }
+        });
+    }
+
+    MenuButton node() {
+        return button;
+    }
+
+    /** Opens the menu under its button (Alt+F); the arrow keys then move through it. */
+    void open() {
+        if (!button.isShowing()) {
+            button.show();
+        }
+    }
+
+    /** The menu button's own popup, while it shows. */
+    private java.util.Optional<ContextMenu> popup() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof ContextMenu menu && menu.getOwnerNode() == button)
+                .map(ContextMenu.class::cast).findFirst();
+    }
+
+    private void refresh() {
+        resetZoom.setText("Actual size (now " + ZoomSteps.percent(actions.zoom()) + ")");
+        List<TabState> closed = actions.recentlyClosed();
+        history.getItems().clear();
+        if (closed.isEmpty()) {
+            MenuItem none = new MenuItem("No recently closed tabs");
+            none.setDisable(true);
+            history.getItems().add(none);
+        }
+        for (int i = 0; i < closed.size(); i++) {
+            TabState tab = closed.get(i);
+            MenuItem reopen = item(TabModel.labelFor(tab.title(), tab.current().url()), "menu-closed-" + i,
+                    i == 0 ? Shortcuts.ctrlShift(KeyCode.T) : null, () -> actions.reopen(tab));
+            history.getItems().add(reopen);
+        }
+    }
+
+    /**
+     * An item showing {@code shortcut} beside its name. The shortcut itself is the window's
+     * ({@link WindowShortcuts}), which takes the key first; the accelerator here only shows it.
+     */
+    private static MenuItem item(String text, String id, KeyCombination shortcut, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setAccelerator(shortcut);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}
