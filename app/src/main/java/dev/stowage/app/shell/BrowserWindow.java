@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.web.WebEngine;
 import javafx.stage.Stage;
@@ -72,12 +71,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
                 selectedTab.loadIfDeferred(); // a restored background tab loads when first selected
             }
         });
-        Scene scene = WindowChrome.scene(model, new TabStripView(model, this), navigation, pageArea, dock);
-        MainMenu menu = MainMenu.of(this, zoom);
-        navigation.addAtEnd(menu.node());
-        WindowShortcuts.of(this, navigation, zoom).on(Shortcuts.alt(javafx.scene.input.KeyCode.F), menu::open).install(scene);
-        ZoomKeeper.followWheel(scene, zoom);
-        stage.setScene(scene);
+        stage.setScene(WindowChrome.assemble(this, navigation, pageArea, dock, zoom, tabs::get));
         WindowChrome.follow(stage, model, () -> session.changed());
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             e.consume();

@@ -42,6 +42,10 @@ final class Shortcuts {
         return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     }
 
+    static KeyCombination shift(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHIFT_DOWN);
+    }
+
     static KeyCombination alt(KeyCode code) {
         return new KeyCodeCombination(code, KeyCombination.ALT_DOWN);
     }

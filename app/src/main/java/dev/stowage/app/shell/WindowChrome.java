@@ -39,7 +39,22 @@ final class WindowChrome {
                 .forEach(p -> p.addListener(o -> changed.run()));
     }
 
-    static Scene scene(WindowModel model, TabStripView strip, NavigationBar navigation, StackPane pages, PanelDock dock) {
+    /** {@code window}'s scene with its find bar, its main menu, its keys and Ctrl+wheel zoom. */
+    static Scene assemble(BrowserWindow window, NavigationBar navigation, StackPane pages, PanelDock dock, ZoomKeeper zoom,
+                          java.util.function.Function<TabModel, BrowserTab> tabOf) {
+        WindowModel model = window.model();
+        FindBar find = new FindBar(() -> model.selected() == null ? null : tabOf.apply(model.selected()));
+        Scene scene = scene(model, new TabStripView(model, window), navigation, pages, dock, find);
+        MainMenu menu = MainMenu.of(window, zoom);
+        navigation.addAtEnd(menu.node());
+        WindowShortcuts.of(window, navigation, zoom, find)
+                .on(Shortcuts.alt(javafx.scene.input.KeyCode.F), menu::open).install(scene);
+        ZoomKeeper.followWheel(scene, zoom);
+        return scene;
+    }
+
+    private static Scene scene(WindowModel model, TabStripView strip, NavigationBar navigation, StackPane pages,
+                               PanelDock dock, FindBar find) {
         ProgressBar progress = new ProgressBar();
         progress.setId("load-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -56,6 +71,7 @@ final class WindowChrome {
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
         model.selectedProperty().addListener((obs, old, tab) -> {
+            find.close(); // find is per page: another tab's matches are not this one's
             progress.progressProperty().unbind();
             progress.visibleProperty().unbind();
             status.textProperty().unbind();
@@ -76,7 +92,7 @@ final class WindowChrome {
         warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
         VBox top = new VBox(strip, navigation, warning, progress);
-        dock.setPages(new StackPane(pages, status));
+        dock.setPages(new StackPane(pages, status, find));
         BorderPane root = new BorderPane(dock.node(), top, null, null, null);
         Scene scene = new Scene(root, 1024, 720);
         scene.getStylesheets().add(Objects.requireNonNull(

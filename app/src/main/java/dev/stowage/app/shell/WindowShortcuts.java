@@ -4,6 +4,7 @@ import static dev.stowage.app.shell.Shortcuts.alt;
 import static dev.stowage.app.shell.Shortcuts.ctrl;
 import static dev.stowage.app.shell.Shortcuts.ctrlShift;
 import static dev.stowage.app.shell.Shortcuts.key;
+import static dev.stowage.app.shell.Shortcuts.shift;
 
 import javafx.scene.input.KeyCode;
 
@@ -12,7 +13,7 @@ final class WindowShortcuts {
     private WindowShortcuts() {
     }
 
-    static Shortcuts of(BrowserWindow window, NavigationBar navigation, ZoomKeeper zoom) {
+    static Shortcuts of(BrowserWindow window, NavigationBar navigation, ZoomKeeper zoom, FindBar find) {
         WindowModel model = window.model();
         Shortcuts s = new Shortcuts()
                 .on(ctrl(KeyCode.T), window::newTab)
@@ -41,6 +42,7 @@ final class WindowShortcuts {
                         window.duplicate(model.selected());
                     }
                 });
+        s.on(ctrl(KeyCode.F), find::open).on(key(KeyCode.F3), find::next).on(shift(KeyCode.F3), find::previous);
         // Ctrl+plus is Ctrl+= on most layouts, with or without Shift, or the keypad's +.
         for (KeyCode in : new KeyCode[] {KeyCode.EQUALS, KeyCode.PLUS, KeyCode.ADD}) {
             s.on(ctrl(in), zoom::zoomIn).on(ctrlShift(in), zoom::zoomIn);

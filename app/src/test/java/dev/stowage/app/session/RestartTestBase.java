@@ -49,7 +49,9 @@ abstract class RestartTestBase extends ShellTestBase {
         exited.get(20, TimeUnit.SECONDS);
         cookies.saveNow().get(10, TimeUnit.SECONDS);
         cookies.close();
-        zooms.close();
+        if (zooms != null) {
+            zooms.close();
+        }
         window = null;
     }
 
