@@ -89,9 +89,16 @@ final class ZoomKeeper {
     }
 
     private void apply(TabModel tabModel) {
-        BrowserTab tab = tabOf.apply(tabModel);
-        if (tab != null) {
-            zooms.zoomOf(tabModel.urlProperty().get()).ifPresent(tab::setZoom);
-        }
+        // After the navigation's own listeners, and only when the zoom differs: setting WebView's zoom in
+        // the middle of a location change, on every navigation, broke the pages' storage coherence (seen:
+        // a site's clear no longer reached a page's cache).
+        javafx.application.Platform.runLater(() -> {
+            BrowserTab tab = tabOf.apply(tabModel);
+            if (tab == null) {
+                return;
+            }
+            zooms.zoomOf(tabModel.urlProperty().get()).filter(zoom -> Math.abs(zoom - tab.zoom()) > 1e-9)
+                    .ifPresent(tab::setZoom);
+        });
     }
 }
