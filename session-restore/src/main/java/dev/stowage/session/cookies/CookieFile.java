@@ -1,16 +1,10 @@
 package dev.stowage.session.cookies;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stowage.session.file.AtomicFile;
-import dev.stowage.session.file.DamagedFiles;
+import dev.stowage.session.file.EnvelopeFile;
 import dev.stowage.session.file.SessionFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,15 +57,11 @@ public final class CookieFile {
         }
     }
 
-    private final AtomicFile file;
-    private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
-    private volatile boolean refused;
+    private final EnvelopeFile file;
 
     /** @param path the cookie file, normally {@code PROFILE/cookies.json}; its folder is created on save */
     public CookieFile(Path path, Clock clock) {
-        this.file = new AtomicFile(Objects.requireNonNull(path, "path"));
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.file = new EnvelopeFile(path, FORMAT_VERSION, "cookies", "this run keeps its cookies in memory only.", clock);
     }
 
     /** The file itself. */
@@ -81,32 +71,13 @@ public final class CookieFile {
 
     /** Whether {@link #load()} found a newer format's file, which this instance will not save over. */
     public boolean refused() {
-        return refused;
+        return file.refused();
     }
 
     /** Reads the newest good cookie list, moving aside what cannot be read. Never throws for a bad file. */
     public Loaded load() {
-        List<String> notices = new ArrayList<>();
-        for (Path candidate : file.readOrder()) {
-            if (!Files.isRegularFile(candidate)) {
-                continue;
-            }
-            try {
-                JsonNode root = json.readTree(Files.readAllBytes(candidate));
-                int format = DamagedFiles.formatOf(root);
-                if (format > FORMAT_VERSION) {
-                    refused = true;
-                    notices.add("The saved cookies " + candidate + " were written by a newer Stowage (format " + format
-                            + "; this one reads up to " + FORMAT_VERSION + "). They were left untouched, and this run"
-                            + " keeps its cookies in memory only.");
-                    return new Loaded(List.of(), Optional.empty(), notices, true);
-                }
-                return new Loaded(CookieCodec.decode(root.get("cookies")), Optional.of(candidate), notices, false);
-            } catch (IOException | IllegalArgumentException e) {
-                notices.add(DamagedFiles.moveAside(candidate, "cookies", DamagedFiles.reason(e), "", clock));
-            }
-        }
-        return new Loaded(List.of(), Optional.empty(), notices, false);
+        EnvelopeFile.Read<List<StoredCookie>> read = file.read(root -> CookieCodec.decode(root.get("cookies")));
+        return new Loaded(read.value().orElse(List.of()), read.from(), read.notices(), read.refused());
     }
 
     /**
@@ -117,12 +88,6 @@ public final class CookieFile {
      */
     public void save(List<StoredCookie> cookies) throws IOException {
         Objects.requireNonNull(cookies, "cookies");
-        if (refused) {
-            throw new IllegalStateException("a newer Stowage's cookies are in " + file.path() + "; not saving over them");
-        }
-        ObjectNode root = json.createObjectNode();
-        root.put("format", FORMAT_VERSION);
-        root.set("cookies", CookieCodec.encode(cookies));
-        file.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        file.write(root -> root.set("cookies", CookieCodec.encode(cookies)));
     }
 }

@@ -1,15 +1,11 @@
 package dev.stowage.session.prefs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stowage.session.file.AtomicFile;
-import dev.stowage.session.file.DamagedFiles;
+import dev.stowage.session.file.EnvelopeFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,14 +44,10 @@ public final class SiteZoomFile {
         }
     }
 
-    private final AtomicFile file;
-    private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
-    private volatile boolean refused;
+    private final EnvelopeFile file;
 
     public SiteZoomFile(Path path, Clock clock) {
-        this.file = new AtomicFile(Objects.requireNonNull(path, "path"));
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.file = new EnvelopeFile(path, FORMAT_VERSION, "zoom levels", "this run does not save zoom levels.", clock);
     }
 
     public Path path() {
@@ -64,27 +56,8 @@ public final class SiteZoomFile {
 
     /** Reads the newest good file, moving aside what cannot be read. Never throws for a bad file. */
     public Loaded load() {
-        List<String> notices = new ArrayList<>();
-        for (Path candidate : file.readOrder()) {
-            if (!Files.isRegularFile(candidate)) {
-                continue;
-            }
-            try {
-                JsonNode root = json.readTree(Files.readAllBytes(candidate));
-                int format = DamagedFiles.formatOf(root);
-                if (format > FORMAT_VERSION) {
-                    refused = true;
-                    notices.add("The saved zoom levels " + candidate + " were written by a newer Stowage (format " + format
-                            + "; this one reads up to " + FORMAT_VERSION + "). They were left untouched, and this run"
-                            + " does not save zoom levels.");
-                    return new Loaded(Map.of(), notices);
-                }
-                return new Loaded(sitesOf(root.get("sites")), notices);
-            } catch (IOException | IllegalArgumentException e) {
-                notices.add(DamagedFiles.moveAside(candidate, "zoom levels", DamagedFiles.reason(e), "", clock));
-            }
-        }
-        return new Loaded(Map.of(), notices);
+        EnvelopeFile.Read<Map<String, Double>> read = file.read(root -> sitesOf(root.get("sites")));
+        return new Loaded(read.value().orElse(Map.of()), read.notices());
     }
 
     /**
@@ -95,14 +68,11 @@ public final class SiteZoomFile {
      */
     public void save(Map<String, Double> zooms) throws IOException {
         Objects.requireNonNull(zooms, "zooms");
-        if (refused) {
-            throw new IllegalStateException("a newer Stowage's zoom levels are in " + file.path() + "; not saving over them");
-        }
-        ObjectNode root = json.createObjectNode();
-        root.put("format", FORMAT_VERSION);
-        ObjectNode sites = root.putObject("sites");
-        zooms.forEach((site, zoom) -> sites.put(Objects.requireNonNull(site, "site"), checked(zoom)));
-        file.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        zooms.forEach((site, zoom) -> checked(Objects.requireNonNull(zoom, "zoom")));
+        file.write(root -> {
+            ObjectNode sites = root.putObject("sites");
+            zooms.forEach((site, zoom) -> sites.put(Objects.requireNonNull(site, "site"), zoom));
+        });
     }
 
     private static Map<String, Double> sitesOf(JsonNode sites) {
