@@ -69,4 +69,20 @@ class ZoomUiTest extends ShellTestBase {
         waitUntil("clicking the zoom shown goes back to 100%", () -> Math.abs(first.zoom() - 1) < 1e-6);
         assertTrue(fx(() -> !indicator().isVisible()));
     }
+
+    @Test
+    void aPageOpenedAtItsSitesZoomKeepsItsStorageInStepWithJava() {
+        launchWithSessionStorage(new dev.stowage.storage.SessionStorageService(), server.url("/zoom"));
+        focusPage();
+        shortcut(KeyCode.EQUALS);
+        waitUntil("110%", () -> Math.abs(selectedTab().zoom() - 1.1) < 1e-6);
+        fx(() -> window.openTab(server.url("/zoom?new"), true));
+        waitUntil("the new page of the site opens at 110%", () -> !selected().loadingProperty().get()
+                && Math.abs(selectedTab().zoom() - 1.1) < 1e-6);
+        script(selectedTab(), "sessionStorage.setItem('k', 'v')");
+        robot.rightClickOn(fx(() -> selectedTab().webView()));
+        robot.clickOn("Clear sessionStorage for this site");
+        waitUntil("the site's clear reaches the zoomed page", () -> Integer.valueOf(0).equals(
+                script(selectedTab(), "sessionStorage.length")));
+    }
 }
