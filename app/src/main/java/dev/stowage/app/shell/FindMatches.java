@@ -1,7 +1,5 @@
 package dev.stowage.app.shell;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -12,134 +10,88 @@ import org.w3c.dom.html.HTMLFrameElement;
 import org.w3c.dom.html.HTMLIFrameElement;
 
 /**
- * Where a text occurs in a page, read from the page's DOM through Java (no script of the page's, or of
- * ours, runs): the main document first, then each frame's, as WebKit's find goes. Text in scripts, styles
- * and {@code hidden} elements is left out, and a block's end separates words as the rendered page does, so
- * the count follows what WebKit's find can select. Matching ignores case, as Chrome's find does.
- *
- * <p>Made on the FX thread from a loaded page; a snapshot: the page may change after.
+ * How often a text occurs in a page, read from the page's DOM through Java (no script of the page's, or of
+ * ours, runs), in the main document and every frame's, as WebKit's find searches them. Text in scripts,
+ * styles and {@code hidden} elements is left out, runs of white space count as one space, and a block's end
+ * separates words as the rendered page does, so the count follows what WebKit's find can select. Matching
+ * ignores case, as Chrome's find does. FX thread, on a loaded page.
  */
 final class FindMatches {
-    /** Where one match starts: a text node and the offset in it. */
-    record Start(Node node, int offset) {
-    }
-
     private static final Set<String> SKIPPED = Set.of("SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "TITLE");
     private static final Set<String> BLOCKS = Set.of("P", "DIV", "LI", "UL", "OL", "DL", "DT", "DD", "H1", "H2",
             "H3", "H4", "H5", "H6", "BR", "TR", "TD", "TH", "TABLE", "SECTION", "ARTICLE", "HEADER", "FOOTER", "NAV",
             "ASIDE", "MAIN", "PRE", "BLOCKQUOTE", "FORM", "FIELDSET", "FIGURE", "FIGCAPTION", "HR", "BODY", "BUTTON",
             "OPTION", "IFRAME");
 
-    private final List<Start> starts;
-
-    private FindMatches(List<Start> starts) {
-        this.starts = List.copyOf(starts);
+    private FindMatches() {
     }
 
-    /** The matches of {@code query} in {@code document} and its frames' documents; none for an empty query. */
-    static FindMatches of(Document document, String query) {
+    /** The matches of {@code query} in {@code document} and its frames' documents; 0 for an empty query. */
+    static int count(Document document, String query) {
         Objects.requireNonNull(query, "query");
-        List<Start> found = new ArrayList<>();
-        if (document != null && !query.isEmpty()) {
-            for (Document each : documents(document)) {
-                Text text = new Text();
-                text.add(each.getDocumentElement());
-                text.find(query, found);
+        String q = query.replaceAll("\\s+", " ");
+        if (document == null || q.isEmpty()) {
+            return 0;
+        }
+        StringBuilder text = new StringBuilder();
+        append(document, text);
+        String all = text.toString();
+        int count = 0;
+        for (int at = 0; at + q.length() <= all.length(); at++) {
+            if (all.regionMatches(true, at, q, 0, q.length())) {
+                count++;
+                at += q.length() - 1;
             }
         }
-        return new FindMatches(found);
+        return count;
     }
 
-    int count() {
-        return starts.size();
+    /** A document's visible text, then each of its frames' in order, with a break between documents. */
+    private static void append(Document document, StringBuilder text) {
+        StringBuilder frames = new StringBuilder();
+        add(document.getDocumentElement(), text, frames);
+        text.append('\n').append(frames);
     }
 
-    /** {@code main} and its frames' documents, depth first: the order WebKit's find goes through them. */
-    static List<Document> documents(Document main) {
-        List<Document> all = new ArrayList<>();
-        collectDocuments(main, all);
-        return all;
-    }
-
-    private static void collectDocuments(Document document, List<Document> into) {
-        into.add(document);
-        collectFrames(document.getDocumentElement(), into);
-    }
-
-    private static void collectFrames(Node node, List<Document> into) {
-        for (Node child = node == null ? null : node.getFirstChild(); child != null; child = child.getNextSibling()) {
-            Document inner = null;
-            if (child instanceof HTMLIFrameElement frame) {
-                inner = frame.getContentDocument();
-            } else if (child instanceof HTMLFrameElement frame) {
-                inner = frame.getContentDocument();
-            }
-            if (inner != null) {
-                collectDocuments(inner, into);
-            } else {
-                collectFrames(child, into);
-            }
+    private static void add(Node node, StringBuilder text, StringBuilder frames) {
+        if (node == null) {
+            return;
         }
-    }
-
-    /** One document's visible text, with where each character came from. */
-    private static final class Text {
-        private final StringBuilder chars = new StringBuilder();
-        private final List<Node> nodes = new ArrayList<>();
-        private final List<Integer> offsets = new ArrayList<>();
-
-        void add(Node node) {
-            if (node == null) {
-                return;
-            }
-            if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
-                String data = node.getNodeValue();
-                for (int i = 0; i < data.length(); i++) {
-                    char c = data.charAt(i);
-                    if (!Character.isWhitespace(c)) {
-                        append(c, node, i);
-                    } else if (chars.length() > 0 && chars.charAt(chars.length() - 1) != ' '
-                            && chars.charAt(chars.length() - 1) != '\n') {
-                        append(' ', node, i); // runs of white space render as one space
-                    }
-                }
-                return;
-            }
-            if (node instanceof Element element) {
-                String tag = element.getTagName().toUpperCase(Locale.ROOT);
-                if (SKIPPED.contains(tag) || element.hasAttribute("hidden")) {
-                    return;
-                }
-                boolean block = BLOCKS.contains(tag);
-                if (block) {
-                    append('\n', null, 0);
-                }
-                if (!tag.equals("IFRAME") && !tag.equals("FRAME")) {
-                    for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-                        add(child);
-                    }
-                }
-                if (block) {
-                    append('\n', null, 0);
+        if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+            String data = node.getNodeValue();
+            for (int i = 0; i < data.length(); i++) {
+                char c = data.charAt(i);
+                if (!Character.isWhitespace(c)) {
+                    text.append(c);
+                } else if (!text.isEmpty() && text.charAt(text.length() - 1) != ' '
+                        && text.charAt(text.length() - 1) != '\n') {
+                    text.append(' '); // runs of white space render as one space
                 }
             }
+            return;
         }
-
-        private void append(char c, Node node, int offset) {
-            chars.append(c);
-            nodes.add(node);
-            offsets.add(offset);
+        if (!(node instanceof Element element)) {
+            return;
         }
-
-        void find(String query, List<Start> into) {
-            String q = query.replaceAll("\\s+", " ");
-            String all = chars.toString();
-            for (int at = 0; !q.isEmpty() && at + q.length() <= all.length(); at++) {
-                if (all.regionMatches(true, at, q, 0, q.length()) && nodes.get(at) != null) {
-                    into.add(new Start(nodes.get(at), offsets.get(at)));
-                    at += q.length() - 1;
-                }
-            }
+        String tag = element.getTagName().toUpperCase(Locale.ROOT);
+        if (SKIPPED.contains(tag) || element.hasAttribute("hidden")) {
+            return;
+        }
+        Document frame = element instanceof HTMLIFrameElement f ? f.getContentDocument()
+                : element instanceof HTMLFrameElement f ? f.getContentDocument() : null;
+        if (frame != null) {
+            append(frame, frames); // WebKit's find goes through a frame after the document that holds it
+            return;
+        }
+        boolean block = BLOCKS.contains(tag);
+        if (block) {
+            text.append('\n');
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            add(child, text, frames);
+        }
+        if (block) {
+            text.append('\n');
         }
     }
 }

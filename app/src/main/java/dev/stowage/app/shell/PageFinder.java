@@ -46,7 +46,7 @@ final class PageFinder {
             count = 0;
             return Result.NONE;
         }
-        count = FindMatches.of(document, query).count();
+        count = FindMatches.count(document, query);
         if (newQuery) {
             // To the first match: back without wrapping until there is none before. All in this one FX task,
             // so the page is painted once, at the end.

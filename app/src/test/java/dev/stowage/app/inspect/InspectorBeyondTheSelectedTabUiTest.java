@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.app.cli.LaunchOptions;
 import dev.stowage.session.file.ProfileSession;
-import dev.stowage.session.TabState;
 import dev.stowage.storage.SessionStorageService;
 import java.nio.file.Files;
 import java.nio.file.Path;
