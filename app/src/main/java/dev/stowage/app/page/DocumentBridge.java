@@ -183,7 +183,7 @@ public final class DocumentBridge {
         try {
             target.call("flush");
         } catch (JSException | IllegalStateException e) {
-            LOG.log(Level.DEBUG, "could not flush a document", e);
+            unreachable("flush", e);
         }
     }
 
@@ -218,8 +218,20 @@ public final class DocumentBridge {
                         Boolean.FALSE);
             }
         } catch (JSException | IllegalStateException e) {
-            // The receiving document is being torn down; it gets a fresh seed if it ever loads again.
-            LOG.log(Level.DEBUG, "could not push a change to a document", e);
+            unreachable("push a change to", e);
+        }
+    }
+
+    /**
+     * A call into the document failed. A document being torn down may do that (it gets a fresh seed if it
+     * ever loads again); a document still in its frame must not: its cache and Java now disagree, which
+     * the shell must show rather than lose writes quietly.
+     */
+    private void unreachable(String what, RuntimeException e) {
+        if (alive.test(this)) {
+            problems.accept("could not " + what + " a live document: " + e.getMessage());
+        } else {
+            LOG.log(Level.DEBUG, "could not " + what + " a document on its way out", e);
         }
     }
 }

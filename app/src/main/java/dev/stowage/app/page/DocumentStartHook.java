@@ -122,7 +122,7 @@ final class DocumentStartHook implements AutoCloseable {
      * @throws netscape.javascript.JSException if the script throws
      */
     Object executeScript(long frame, String script) {
-        return call(executeScript, frame, script);
+        return JsHandles.keep(call(executeScript, frame, script));
     }
 
     private Object call(Method method, Object... args) {

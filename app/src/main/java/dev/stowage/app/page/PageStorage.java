@@ -280,7 +280,7 @@ public final class PageStorage implements AutoCloseable {
         documentsStarted++;
         JSObject installer = (JSObject) hook.executeScript(frame, INSTALL_SCRIPT);
         if (origin.isOpaque()) {
-            installer.call("call", null, null, null, MARKER);
+            JsHandles.keep(installer.call("call", null, null, null, MARKER));
             return;
         }
         DocumentBridge bridge;
@@ -292,7 +292,7 @@ public final class PageStorage implements AutoCloseable {
                     problem -> reportFailure(problem, null), this::isAlive, requests);
         } catch (RuntimeException e) {
             reportFailure("no storage for " + origin.serialize() + ": " + e, e);
-            installer.call("call", null, null, null, MARKER);
+            JsHandles.keep(installer.call("call", null, null, null, MARKER));
             return;
         }
         // A live document holding exactly this area's items (a popup's opener, a same-area frame) hands
@@ -301,7 +301,7 @@ public final class PageStorage implements AutoCloseable {
         JSObject donor = bridge.area().length() == 0 ? null : directory.donorFor(bridge.area());
         if (donor != null) {
             try {
-                donorItems = donor.call("itemList");
+                donorItems = JsHandles.keep(donor.call("itemList"));
             } catch (RuntimeException e) {
                 LOG.log(Level.DEBUG, "a donor document could not list its items", e);
             }
@@ -310,9 +310,11 @@ public final class PageStorage implements AutoCloseable {
         boolean donated = donorItems instanceof JSObject list
                 && list.getMember("length") instanceof Number n && n.intValue() == 2 * bridge.area().length();
         boolean main = frame == hook.mainFrame();
-        JSObject receiver = (JSObject) installer.call("call", null, bridge, donated ? null : bridge.seedJson(),
-                MARKER, (double) bridge.area().quotaBytes(), donated ? donorItems : null, main,
-                main && requests.withoutOpener());
+        // Kept for good, as every handle taken out of a page (JsHandles says why): a receiver whose
+        // protection a stale handle's disposer took away stops hearing from Java.
+        JSObject receiver = (JSObject) JsHandles.keep(installer.call("call", null, bridge,
+                donated ? null : bridge.seedJson(), MARKER, (double) bridge.area().quotaBytes(),
+                donated ? donorItems : null, main, main && requests.withoutOpener()));
         bridge.connect(receiver);
         List<DocumentBridge> others = List.copyOf(bridges.values());
         bridges.put(frame, bridge);

@@ -62,7 +62,7 @@ class HostilePageTest extends PageTestBase {
             tab.load(server.url("/probe.html"));
             DocumentBridge bridge = new DocumentBridge(area, ChangeSource.named("test"), 1, s -> false, problem -> { }, b -> false,
                     PageRequests.NONE);
-            Fx.run(() -> ((JSObject) tab.engine.executeScript("window")).setMember("leaked", bridge));
+            Fx.run(() -> ((JSObject) JsHandles.keep(tab.engine.executeScript("window"))).setMember("leaked", bridge));
             String probe = "(function(){ var out = {};"
                     + "['seedJson','area','source','connect','close','onChange','receiver','subscription','openCount','flush']"
                     + ".forEach(function(n){ out[n] = typeof leaked[n]; });"

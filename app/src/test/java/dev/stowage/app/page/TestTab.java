@@ -113,7 +113,7 @@ final class TestTab implements AutoCloseable {
 
     /** Runs a script in the main frame and returns its value. */
     Object eval(String script) {
-        return Fx.call(() -> engine.executeScript(script));
+        return Fx.call(() -> JsHandles.keep(engine.executeScript(script)));
     }
 
     String evalString(String script) {

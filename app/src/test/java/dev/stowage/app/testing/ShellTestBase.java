@@ -209,7 +209,7 @@ public abstract class ShellTestBase extends KitTestBase {
     }
 
     protected Object script(BrowserTab tab, String js) {
-        return fx(() -> tab.engine().executeScript(js));
+        return fx(() -> dev.stowage.app.page.JsHandles.keep(tab.engine().executeScript(js)));
     }
 
     // ---- nodes ----
@@ -249,9 +249,9 @@ public abstract class ShellTestBase extends KitTestBase {
     protected javafx.geometry.Point2D elementOnScreen(String id) {
         return fx(() -> {
             BrowserTab tab = selectedTab();
-            netscape.javascript.JSObject r = (netscape.javascript.JSObject) tab.engine().executeScript(
-                    "(function(){var r=document.getElementById('" + id + "').getBoundingClientRect();"
-                            + "return {x: r.left + r.width / 2, y: r.top + r.height / 2};})()");
+            netscape.javascript.JSObject r = (netscape.javascript.JSObject) dev.stowage.app.page.JsHandles.keep(
+                    tab.engine().executeScript("(function(){var r=document.getElementById('" + id + "').getBoundingClientRect();"
+                            + "return {x: r.left + r.width / 2, y: r.top + r.height / 2};})()"));
             double x = ((Number) r.getMember("x")).doubleValue();
             double y = ((Number) r.getMember("y")).doubleValue();
             return tab.webView().localToScreen(x, y);
