@@ -89,9 +89,8 @@ final class ZoomKeeper {
     }
 
     private void apply(TabModel tabModel) {
-        // After the navigation's own listeners, and only when the zoom differs: setting WebView's zoom in
-        // the middle of a location change, on every navigation, broke the pages' storage coherence (seen:
-        // a site's clear no longer reached a page's cache).
+        // After the navigation's own listeners, and only when the zoom differs: a zoom change lays the
+        // page out again, which a navigation at 100% (most of them) should not pay for.
         javafx.application.Platform.runLater(() -> {
             BrowserTab tab = tabOf.apply(tabModel);
             if (tab == null) {
