@@ -3,6 +3,7 @@ package dev.stowage.app;
 import dev.stowage.app.cli.CommandLine;
 import dev.stowage.app.cli.LaunchOptions;
 import dev.stowage.app.cli.UsageException;
+import dev.stowage.app.download.AppDownloads;
 import dev.stowage.app.inspect.InspectorDock;
 import dev.stowage.app.inspect.InspectorFiles;
 import dev.stowage.app.page.InjectionSelfTest;
@@ -85,6 +86,11 @@ public final class StowageApp extends Application {
             }
             cookies.close();
             zooms.close();
+            try {
+                AppDownloads.shutdownAll(Duration.ofSeconds(2)); // a cancelled download leaves no .part
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Platform.runLater(Platform::exit);
         });
     }
@@ -147,6 +153,7 @@ public final class StowageApp extends Application {
                 options.closedTabs(), zooms);
         InspectorDock.install(holder[0], storage, InspectorFiles.DIALOGS);
         holder[0].setSiteData(new ProfileSiteData(new BrowsingData(storage, () -> List.of(holder[0])), holder[0]));
+        holder[0].setDownloads(AppDownloads.forFolder(options.downloadDir()));
         return holder[0];
     }
 

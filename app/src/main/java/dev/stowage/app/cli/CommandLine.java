@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Parses the launch contract {@code [--profile DIR] [--private] [--no-restore] [--closed-tabs=N] [--clone-policy=links|standard|never] [URL ...]}
+ * Parses the launch contract {@code [--profile DIR] [--private] [--no-restore] [--closed-tabs=N] [--clone-policy=links|standard|never] [--download-dir DIR] [URL ...]}
  * and {@code --help} / {@code --version}.
  *
  * <p>URLs follow the address bar's rules ({@link AddressResolver}), so {@code localhost:8080} works on the
@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public final class CommandLine {
     public static final String USAGE =
-            "usage: java -jar stowage.jar [--profile DIR] [--private] [--no-restore] [--closed-tabs=N] [--clone-policy=links|standard|never] [URL ...]";
+            "usage: java -jar stowage.jar [--profile DIR] [--private] [--no-restore] [--closed-tabs=N] [--clone-policy=links|standard|never] [--download-dir DIR] [URL ...]";
 
     /** {@code --help}'s text: the usage and every flag. */
     public static final String HELP = USAGE + "\n\n"
@@ -41,6 +41,7 @@ public final class CommandLine {
             + "                                      (window.open, named targets, rel=opener)\n"
             + "                            never     none\n"
             + "                          rel=noopener/noreferrer always opt out; Duplicate tab always copies\n"
+            + "  --download-dir DIR      save downloads in DIR (default: your Downloads folder)\n"
             + "  --help                  print this and exit\n"
             + "  --version               print the version and exit\n"
             + "  --                      the rest are URLs";
@@ -69,6 +70,7 @@ public final class CommandLine {
         boolean restore = true;
         ClonePolicy clonePolicy = ClonePolicy.LINKS;
         int closedTabs = ClosedTabStack.DEFAULT_CAPACITY;
+        Path downloadDir = null;
         LaunchOptions.Mode mode = LaunchOptions.Mode.RUN;
         List<String> urls = new ArrayList<>();
         boolean optionsEnded = false;
@@ -101,6 +103,17 @@ public final class CommandLine {
             } else if (!optionsEnded && (arg.equals("--closed-tabs") || arg.startsWith("--closed-tabs="))) {
                 closedTabs = closedTabCount(valueOf(args, i, "--closed-tabs", "a number, e.g. --closed-tabs=50"));
                 i += arg.contains("=") ? 0 : 1;
+            } else if (!optionsEnded && (arg.equals("--download-dir") || arg.startsWith("--download-dir="))) {
+                String value = valueOf(args, i, "--download-dir", "a folder, e.g. --download-dir ~/Downloads");
+                if (value.isBlank()) {
+                    throw new UsageException("--download-dir needs a folder, e.g. --download-dir ~/Downloads");
+                }
+                try {
+                    downloadDir = Path.of(value);
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new UsageException("--download-dir: not a folder name: " + value);
+                }
+                i += arg.contains("=") ? 0 : 1;
             } else if (!optionsEnded && (arg.equals("--profile") || arg.startsWith("--profile="))) {
                 String value;
                 if (arg.startsWith("--profile=")) {
@@ -125,7 +138,8 @@ public final class CommandLine {
             }
         }
         return new LaunchOptions(mode, profile != null ? profile : defaultProfile(), privateWindow, clonePolicy, urls)
-                .withRestore(restore).withClosedTabs(closedTabs);
+                .withRestore(restore).withClosedTabs(closedTabs)
+                .withDownloadDir(downloadDir != null ? downloadDir : defaultDownloads());
     }
 
     /** The value of the flag at {@code args[i]}: after its "=", else the next argument. */
@@ -149,6 +163,12 @@ public final class CommandLine {
             // the same message as out of range
         }
         throw new UsageException("--closed-tabs takes a number from 0 to " + LaunchOptions.MAX_CLOSED_TABS + ": " + value);
+    }
+
+    /** The user's Downloads folder: {@code $XDG_DOWNLOAD_DIR} when set, else {@code ~/Downloads}. */
+    private Path defaultDownloads() {
+        String xdg = environment.get("XDG_DOWNLOAD_DIR");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(userHome, "Downloads");
     }
 
     private Path defaultProfile() {

@@ -1,5 +1,6 @@
 package dev.stowage.app.inspect;
 
+import dev.stowage.app.shell.Bytes;
 import dev.stowage.storage.StorageKey;
 import java.util.List;
 import java.util.Objects;

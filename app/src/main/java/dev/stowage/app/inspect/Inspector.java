@@ -1,5 +1,6 @@
 package dev.stowage.app.inspect;
 
+import dev.stowage.app.shell.Bytes;
 import dev.stowage.storage.ChangeSource;
 import dev.stowage.storage.NamespaceSnapshot;
 import dev.stowage.storage.QuotaExceededException;

@@ -107,6 +107,17 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         this.siteData = Objects.requireNonNull(handler, "handler");
     }
 
+    /** Makes {@code handler} where this window's downloads go, with its toolbar button (FX thread). */
+    public void setDownloads(DownloadHandler handler) {
+        pages.setDownloads(handler);
+        navigation.addBeforeEnd(handler.toolbarButton(stage));
+    }
+
+    /** Shows the downloads panel (Ctrl+J, the main menu). */
+    void showDownloads() {
+        pages.downloads().showPanel(stage);
+    }
+
     void openClearBrowsingData() {
         siteData.openClearBrowsingData();
     }
@@ -374,21 +385,5 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         } else {
             pageArea.getChildren().setAll(tab.webView());
         }
-    }
-
-    void closeSelected() {
-        if (model.selected() != null) {
-            close(model.selected());
-        }
-    }
-
-    /** Esc stops a loading page; otherwise it belongs to the page (closing its dialogs) or the focused control. */
-    boolean stopIfLoading() {
-        TabModel selected = model.selected();
-        if (selected == null || !selected.loadingProperty().get()) {
-            return false;
-        }
-        withSelected(BrowserTab::stop);
-        return true;
     }
 }

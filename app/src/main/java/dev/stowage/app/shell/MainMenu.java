@@ -37,6 +37,8 @@ final class MainMenu {
 
         void toggleInspector();
 
+        void showDownloads();
+
         void clearBrowsingData();
 
         void about();
@@ -66,6 +68,7 @@ final class MainMenu {
                 item("Zoom out", "menu-zoom-out", Shortcuts.ctrl(KeyCode.MINUS), actions::zoomOut),
                 resetZoom,
                 new SeparatorMenuItem(),
+                item("Downloads", "menu-downloads", Shortcuts.ctrl(KeyCode.J), actions::showDownloads),
                 item("Storage inspector", "menu-inspector", Shortcuts.key(KeyCode.F12), actions::toggleInspector),
                 item("Clear browsing data\u2026", "menu-clear-data", Shortcuts.ctrlShift(KeyCode.DELETE), actions::clearBrowsingData),
                 new SeparatorMenuItem(),
@@ -123,6 +126,11 @@ final class MainMenu {
             @Override
             public void toggleInspector() {
                 window.dock().toggle();
+            }
+
+            @Override
+            public void showDownloads() {
+                window.showDownloads();
             }
 
             @Override

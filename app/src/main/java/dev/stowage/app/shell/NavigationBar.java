@@ -96,6 +96,11 @@ final class NavigationBar extends VBox {
         row.getChildren().add(Objects.requireNonNull(node, "node"));
     }
 
+    /** Puts {@code node} just before the toolbar's last item (the downloads button, left of the menu). */
+    void addBeforeEnd(javafx.scene.Node node) {
+        row.getChildren().add(Math.max(0, row.getChildren().size() - 1), Objects.requireNonNull(node, "node"));
+    }
+
     /** What the zoom shown in the address bar does when clicked: back to 100%. */
     void showZoom(Runnable reset) {
         Objects.requireNonNull(reset, "reset");

@@ -15,11 +15,12 @@ final class TabFactory {
     private final Path webDataDir;
     private final TabEngineInitializer initializer;
     private final PopupHandler popupHandler;
-    private final PopupHandler.TabOpener window;
+    private final BrowserWindow window;
     private final NewTabRouter newTabs;
     private final FaviconLoader favicons;
     private final Runnable changed;
     private final java.util.function.Consumer<String> clearSite;
+    private DownloadHandler downloads = DownloadHandler.NONE;
 
     /**
      * @param webDataDir WebView's own data folder, or null for WebView's default
@@ -28,7 +29,7 @@ final class TabFactory {
      * @param clearSite  the page menu's "Clear sessionStorage for this site"
      */
     TabFactory(Path webDataDir, TabEngineInitializer initializer, PopupHandler popupHandler,
-               PopupHandler.TabOpener window, NewTabRouter newTabs, FaviconLoader favicons, Runnable changed,
+               BrowserWindow window, NewTabRouter newTabs, FaviconLoader favicons, Runnable changed,
                java.util.function.Consumer<String> clearSite) {
         this.webDataDir = webDataDir;
         this.initializer = Objects.requireNonNull(initializer, "initializer");
@@ -52,10 +53,24 @@ final class TabFactory {
         new PageContextMenu(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut), clearSite).install();
         LinkClicks.install(tab, (link, optedOut) -> newTabs.openInBackground(tab, link, optedOut));
         tab.engine().setCreatePopupHandler(features -> popupHandler.createPopup(tab, features, window));
+        DownloadSniffer.install(tab, (t, url, referer) -> downloads.download(t, url, referer), () -> {
+            if (window.model().tabs().size() > 1) {
+                window.close(tabModel); // opened only for the download, as a link with target=_blank does
+            }
+        });
         initializer.initialize(tab.engine(), tab, opening.start());
         List.of(tabModel.urlProperty(), tabModel.titleProperty(), tabModel.faviconDataProperty(), tab.webView().zoomProperty())
                 .forEach(p -> p.addListener(o -> changed.run()));
         return tab;
+    }
+
+    DownloadHandler downloads() {
+        return downloads;
+    }
+
+    /** Makes {@code handler} where the tabs' downloads go from now on. */
+    void setDownloads(DownloadHandler handler) {
+        downloads = Objects.requireNonNull(handler, "handler");
     }
 
     /**

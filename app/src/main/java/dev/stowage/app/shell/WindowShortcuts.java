@@ -17,8 +17,8 @@ final class WindowShortcuts {
         WindowModel model = window.model();
         Shortcuts s = new Shortcuts()
                 .on(ctrl(KeyCode.T), window::newTab)
-                .on(ctrl(KeyCode.W), window::closeSelected)
-                .on(ctrl(KeyCode.F4), window::closeSelected)
+                .on(ctrl(KeyCode.W), () -> closeSelected(window))
+                .on(ctrl(KeyCode.F4), () -> closeSelected(window))
                 .on(ctrlShift(KeyCode.T), window::reopenClosed)
                 .on(ctrlShift(KeyCode.Q), window::quit)
                 .on(key(KeyCode.F12), window.dock()::toggle)
@@ -34,7 +34,8 @@ final class WindowShortcuts {
                 .on(ctrl(KeyCode.DIGIT9), model::selectLast)
                 .on(ctrl(KeyCode.R), () -> window.withSelected(BrowserTab::reload))
                 .on(key(KeyCode.F5), () -> window.withSelected(BrowserTab::reload))
-                .onIf(key(KeyCode.ESCAPE), window::stopIfLoading)
+                .onIf(key(KeyCode.ESCAPE), () -> stopIfLoading(window))
+                .on(ctrl(KeyCode.J), window::showDownloads)
                 .on(alt(KeyCode.LEFT), () -> window.withSelected(BrowserTab::back))
                 .on(alt(KeyCode.RIGHT), () -> window.withSelected(BrowserTab::forward))
                 .on(ctrlShift(KeyCode.K), () -> {
@@ -56,5 +57,21 @@ final class WindowShortcuts {
             s.on(ctrl(digits[i]), () -> model.selectIndex(index));
         }
         return s;
+    }
+
+    private static void closeSelected(BrowserWindow window) {
+        if (window.model().selected() != null) {
+            window.close(window.model().selected());
+        }
+    }
+
+    /** Esc stops a loading page; otherwise it belongs to the page (closing its dialogs) or the focused control. */
+    private static boolean stopIfLoading(BrowserWindow window) {
+        TabModel selected = window.model().selected();
+        if (selected == null || !selected.loadingProperty().get()) {
+            return false;
+        }
+        window.withSelected(BrowserTab::stop);
+        return true;
     }
 }

@@ -32,6 +32,17 @@ class CommandLineTest {
     }
 
     @Test
+    void downloadsGoToTheUsersDownloadsFolderOrDownloadDir() throws UsageException {
+        assertEquals(Path.of("/home/ann/Downloads"), linux.parse().downloadDir());
+        assertEquals(Path.of("/media/dl"), new CommandLine(Map.of("XDG_DOWNLOAD_DIR", "/media/dl"), "/home/ann", "Linux")
+                .parse().downloadDir());
+        assertEquals(Path.of("/tmp/d"), linux.parse("--download-dir", "/tmp/d").downloadDir());
+        assertEquals(Path.of("/tmp/e"), linux.parse("--download-dir=/tmp/e").downloadDir());
+        assertThrows(UsageException.class, () -> linux.parse("--download-dir"));
+        assertThrows(UsageException.class, () -> linux.parse("--download-dir="));
+    }
+
+    @Test
     void defaultProfileFollowsThePlatform() throws UsageException {
         assertEquals(Path.of("/xdg/stowage"),
                 new CommandLine(Map.of("XDG_DATA_HOME", "/xdg"), "/home/ann", "Linux").parse().profileDir());

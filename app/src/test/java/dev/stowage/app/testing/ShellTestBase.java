@@ -96,6 +96,12 @@ public abstract class ShellTestBase extends KitTestBase {
         return launch(stage -> StowageApp.openWithSessionStorage(stage, options, storage));
     }
 
+    /** The real shell with storage, as {@code --download-dir folder} would. */
+    protected BrowserWindow launchDownloadingInto(java.nio.file.Path folder, String... urls) {
+        LaunchOptions options = new LaunchOptions(profile, false, List.of(urls)).withDownloadDir(folder);
+        return launch(stage -> StowageApp.openWithSessionStorage(stage, options, new SessionStorageService()));
+    }
+
     /**
      * Starts the shell over {@code options}' profile the way the app does: the saved session read (here, off
      * the FX thread), restored unless {@code --no-restore}, and kept from now on. {@code exited} completes

@@ -47,6 +47,11 @@ public final class TestServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Response> routes = new ConcurrentHashMap<>();
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+
+    /** A body made as it is sent: {@code total} bytes of {@link #streamedByte}, {@code chunk} at a time. */
+    private record Stream(Map<String, List<String>> headers, long total, int chunk, long pauseMillis) {
+    }
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> referers = new ConcurrentHashMap<>();
     private final Map<String, List<String>> cookies = new ConcurrentHashMap<>();
@@ -93,6 +98,27 @@ public final class TestServer implements AutoCloseable {
     public TestServer bytes(String path, String contentType, byte[] body) {
         routes.put(path, new Response(200, contentType, body.clone()));
         return this;
+    }
+
+    /** Serves {@code body} as {@code contentType} with extra response {@code headers} (a download's). */
+    public TestServer bytes(String path, String contentType, byte[] body, Map<String, List<String>> headers) {
+        routes.put(path, new Response(200, contentType, body.clone(), 0, Map.copyOf(headers)));
+        return this;
+    }
+
+    /**
+     * Serves {@code total} bytes (byte {@code i} is {@link #streamedByte}(i)) with a Content-Length and
+     * {@code headers}, {@code chunk} bytes at a time with {@code pauseMillis} between chunks: a download
+     * that takes a while, or a big one. Stops when the client goes away.
+     */
+    public TestServer stream(String path, Map<String, List<String>> headers, long total, int chunk, long pauseMillis) {
+        streams.put(path, new Stream(Map.copyOf(headers), total, chunk, pauseMillis));
+        return this;
+    }
+
+    /** The byte at {@code index} of a {@link #stream}ed body. */
+    public static byte streamedByte(long index) {
+        return (byte) (index * 31 + 7);
     }
 
     /** How many times {@code path} was requested (ignoring queries). */
@@ -149,6 +175,11 @@ public final class TestServer implements AutoCloseable {
             List<String> cookie = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
             cookies.computeIfAbsent(pathAndQuery, k -> new CopyOnWriteArrayList<>()).add(String.join("; ", cookie));
             exchange.getRequestBody().readAllBytes();
+            Stream stream = streams.get(path);
+            if (stream != null) {
+                send(exchange, stream);
+                return;
+            }
             Response response = respond(path, query);
             if (response.delayMillis() > 0) {
                 try {
@@ -164,6 +195,29 @@ public final class TestServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }
+        }
+    }
+
+    private static void send(HttpExchange exchange, Stream stream) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        stream.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
+        exchange.sendResponseHeaders(200, stream.total());
+        byte[] buffer = new byte[stream.chunk()];
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (long sent = 0; sent < stream.total(); ) {
+                int n = (int) Math.min(buffer.length, stream.total() - sent);
+                for (int i = 0; i < n; i++) {
+                    buffer[i] = streamedByte(sent + i);
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+                sent += n;
+                if (stream.pauseMillis() > 0) {
+                    Thread.sleep(stream.pauseMillis());
+                }
+            }
+        } catch (IOException | InterruptedException gone) {
+            // the client cancelled
         }
     }
 

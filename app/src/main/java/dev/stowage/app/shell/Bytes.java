@@ -1,13 +1,13 @@
-package dev.stowage.app.inspect;
+package dev.stowage.app.shell;
 
 import java.util.Locale;
 
 /** Byte counts as a person reads them: 512 B, 12.3 KB, 5 MiB (binary multiples, as the quota is). */
-final class Bytes {
+public final class Bytes {
     private Bytes() {
     }
 
-    static String of(long bytes) {
+    public static String of(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
