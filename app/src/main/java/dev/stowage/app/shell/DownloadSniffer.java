@@ -25,6 +25,7 @@ final class DownloadSniffer {
     static final int INTERRUPTED_BY_POLICY = 102;
     private static final int PAGE_FINISHED = 1;
     private static final int LOAD_STOPPED = 6;
+    private static final int TITLE_RECEIVED = 11;
     private static final int DOCUMENT_AVAILABLE = 14;
     private static final System.Logger LOG = System.getLogger(DownloadSniffer.class.getName());
 
@@ -33,6 +34,7 @@ final class DownloadSniffer {
     private final Runnable closeTab;
     private long mainFrame;
     private String shown = "";
+    private String shownTitle = "";
 
     private DownloadSniffer(BrowserTab tab, DownloadHandler handler, Runnable closeTab) {
         this.tab = tab;
@@ -76,8 +78,9 @@ final class DownloadSniffer {
         if (frame != mainFrame || url == null) {
             return;
         }
-        if (state == DOCUMENT_AVAILABLE || state == PAGE_FINISHED) {
+        if (state == DOCUMENT_AVAILABLE || state == PAGE_FINISHED || state == TITLE_RECEIVED) {
             shown = url;
+            shownTitle = tab.model().titleProperty().get(); // WebEngine's listener, first, has set it
         } else if (state == LOAD_STOPPED && errorCode == INTERRUPTED_BY_POLICY) {
             TabModel.LoadError error = tab.model().errorProperty().get();
             String page = error != null ? error.url() : shown;
@@ -85,8 +88,12 @@ final class DownloadSniffer {
                 // Not from inside WebKit's event: closing unloads the page.
                 javafx.application.Platform.runLater(closeTab);
             } else {
+                // WebEngine forgot the page's title with the stopped load; the page itself did not change.
                 tab.model().urlProperty().set(page);
                 tab.model().addressProperty().set(page);
+                if (error == null) {
+                    tab.model().titleProperty().set(shownTitle);
+                }
             }
             handler.download(tab, url, error != null ? "" : shown);
         }

@@ -72,6 +72,7 @@ class DownloadUiTest extends ShellTestBase {
         assertEquals(server.url("/start"), fx(() -> selectedTab().model().addressProperty().get()),
                 "the page stays, and so does its address");
         assertEquals("start", script(selectedTab(), "document.title"));
+        assertEquals("start", fx(() -> selectedTab().model().titleProperty().get()), "and the tab's title");
         List<String> cookies = server.cookies("/files/report");
         assertTrue(cookies.size() >= 2 && cookies.get(cookies.size() - 1).contains("session=abc"),
                 "the download's own request carries the page's cookies: " + cookies);
@@ -128,10 +129,19 @@ class DownloadUiTest extends ShellTestBase {
         launchInto(folder, path -> { });
         fx(() -> { selectedTab().load(server.url("/big")); return null; });
         waitForAllLoaded();
+        double idle;
         try (dev.stowage.app.testing.FxProbe probe = dev.stowage.app.testing.FxProbe.start()) {
+            Thread.sleep(1000);
+            idle = probe.longestBesidesCollectorMs(); // the baseline: this machine's stalls with nothing to do
+        }
+        try (dev.stowage.app.testing.FxProbe probe = dev.stowage.app.testing.FxProbe.start()) {
+            long started = System.nanoTime();
             clickLink("big");
             waitUntil("big.bin saved", () -> Files.exists(folder.resolve("big.bin")));
-            // Not a speed goal: a transfer or a write on the FX thread would hold it for seconds.
+            System.out.printf("50 MiB download: %d ms; longest FX stall besides the collector %.1f ms (idle: %.1f ms)%n",
+                    (System.nanoTime() - started) / 1_000_000, probe.longestBesidesCollectorMs(), idle);
+            // Not a speed goal (docs/BENCHMARKS.md has the numbers): a transfer or a write on the FX thread
+            // would hold it for seconds.
             assertTrue(probe.longestBesidesCollectorMs() < 1000,
                     "the FX thread was held " + probe.longestBesidesCollectorMs() + " ms during the download");
         }
