@@ -42,6 +42,9 @@ public final class StowageApp extends Application {
     /** How long SIGTERM waits for the orderly quit (save, unload, stop WebKit) before the JVM goes anyway. */
     private static final long TERMINATE_WAIT_SECONDS = 20;
 
+    /** The process's open windows, FX thread: what Clear browsing data reaches. */
+    private static final List<BrowserWindow> OPEN_WINDOWS = new java.util.ArrayList<>();
+
     private LaunchOptions options;
     private RestoringShell.Loaded loaded;
     private ProfileCookies cookies;
@@ -69,10 +72,17 @@ public final class StowageApp extends Application {
         Platform.setImplicitExit(false);
         SessionStorageService storage = new SessionStorageService();
         BrowserWindow[] window = new BrowserWindow[1];
-        keeper = RestoringShell.open(options, loaded, storage, opts -> window[0] = newWindow(stage, opts, storage,
-                PopupHandler.OPEN_IN_NEW_TAB, zooms.siteZooms()), Platform::runLater, this::exit);
+        keeper = RestoringShell.open(options, loaded, storage, opts -> {
+            // The first window takes the primary stage; more windows (a saved session's, Ctrl+N) their own.
+            BrowserWindow made = newWindow(window[0] == null ? stage : new Stage(), opts, storage,
+                    PopupHandler.OPEN_IN_NEW_TAB, zooms.siteZooms());
+            if (window[0] == null) {
+                window[0] = made;
+            }
+            return made;
+        }, Platform::runLater, this::exit);
         cookieNotices.forEach(window[0].model()::warn);
-        window[0].stage().show();
+        keeper.windows().forEach(w -> w.stage().show());
         selfTest(window[0]);
     }
 
@@ -152,7 +162,14 @@ public final class StowageApp extends Application {
         holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy(),
                 options.closedTabs(), zooms);
         InspectorDock.install(holder[0], storage, InspectorFiles.DIALOGS);
-        holder[0].setSiteData(new ProfileSiteData(new BrowsingData(storage, () -> List.of(holder[0])), holder[0]));
+        // Clearing data reaches every open window of the process (they share the storage and the cookies).
+        OPEN_WINDOWS.add(holder[0]);
+        stage.showingProperty().addListener((obs, was, showing) -> {
+            if (!showing) {
+                OPEN_WINDOWS.remove(holder[0]);
+            }
+        });
+        holder[0].setSiteData(new ProfileSiteData(new BrowsingData(storage, () -> List.copyOf(OPEN_WINDOWS)), holder[0]));
         holder[0].setDownloads(AppDownloads.forFolder(options.downloadDir()));
         return holder[0];
     }

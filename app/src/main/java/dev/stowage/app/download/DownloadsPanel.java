@@ -22,6 +22,7 @@ public final class DownloadsPanel {
     private final VBox rows = new VBox();
     private final FileOpener opener;
     private Stage stage;
+    private BorderPane content;
 
     public DownloadsPanel(Downloads downloads, FileOpener opener) {
         this.downloads = Objects.requireNonNull(downloads, "downloads");
@@ -39,13 +40,27 @@ public final class DownloadsPanel {
         rows.getChildren().add(0, new DownloadRow(download, opener)); // newest first, as browsers list them
     }
 
-    /** Shows the panel over {@code owner}, or brings it forward. */
+    /** Shows the panel over {@code owner}, or brings it forward; the panel belongs to the last window that asked. */
     public void show(Window owner) {
-        if (stage == null) {
+        if (stage == null || stage.getOwner() != owner) {
+            if (stage != null) {
+                stage.hide();
+                stage.getScene().setRoot(new javafx.scene.Group()); // the content moves to the new window's panel
+            }
             stage = new Stage();
             stage.initModality(Modality.NONE);
             stage.initOwner(owner);
             stage.setTitle("Downloads - Stowage");
+            Scene scene = new Scene(content(), 460, 360);
+            owner.getScene().getStylesheets().forEach(scene.getStylesheets()::add);
+            stage.setScene(scene);
+        }
+        stage.show();
+        stage.toFront();
+    }
+
+    private BorderPane content() {
+        if (content == null) {
             Label empty = new Label("No downloads yet");
             empty.setId("downloads-empty");
             empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(rows.getChildren()));
@@ -55,14 +70,10 @@ public final class DownloadsPanel {
             folder.setPadding(new Insets(6, 8, 6, 8));
             ScrollPane scroll = new ScrollPane(new VBox(empty, rows));
             scroll.setFitToWidth(true);
-            BorderPane root = new BorderPane(scroll, null, null, folder, null);
-            root.setId("downloads-panel");
-            Scene scene = new Scene(root, 460, 360);
-            owner.getScene().getStylesheets().forEach(scene.getStylesheets()::add);
-            stage.setScene(scene);
+            content = new BorderPane(scroll, null, null, folder, null);
+            content.setId("downloads-panel");
         }
-        stage.show();
-        stage.toFront();
+        return content;
     }
 
     /** Whether the panel is on the screen. */

@@ -94,7 +94,9 @@ public final class RestoringShell {
      * when there is nothing else; tells the user what the load found wrong; and keeps the session from now on.
      * FX thread.
      *
-     * @param newWindow builds an empty window with the tabs' storage in {@code service}
+     * @param newWindow builds an empty window (on a stage of its own, not shown) with the tabs' storage in
+     *                  {@code service}; a saved session of several windows asks for one each. The caller
+     *                  shows {@link SessionKeeper#windows()}
      * @param fx        runs a task on the FX thread
      * @param exit      runs once the last window closed and the session is saved
      * @return the keeper, whose {@link SessionKeeper#quit()} is the way to quit
@@ -102,6 +104,7 @@ public final class RestoringShell {
     public static SessionKeeper open(LaunchOptions options, Loaded loaded, SessionStorageService service,
                                      Function<LaunchOptions, BrowserWindow> newWindow, Executor fx, Runnable exit) {
         BrowserWindow window = newWindow.apply(options);
+        List<BrowserWindow> more = new java.util.ArrayList<>();
         Set<String> saved = Set.of();
         if (loaded.restores(options)) {
             SessionState state = loaded.startup().state().orElseThrow();
@@ -112,8 +115,12 @@ public final class RestoringShell {
                 }
             }
             saved = loaded.startup().namespaces().keySet();
-            for (WindowState windowState : state.windows()) {
-                window.restore(windowState);
+            for (int i = 0; i < state.windows().size(); i++) {
+                BrowserWindow target = i == 0 ? window : newWindow.apply(options);
+                if (i > 0) {
+                    more.add(target);
+                }
+                target.restore(state.windows().get(i));
             }
             service.scavenge(referenced); // nothing the session does not name outlives the start
         }
@@ -128,8 +135,9 @@ public final class RestoringShell {
             window.model().warn(String.join(" ", loaded.startup().notices()));
         }
         SessionKeeper keeper = new SessionKeeper(service, loaded.files(), saved, fx,
-                problem -> fx.execute(() -> window.model().warn(problem)), exit);
+                problem -> fx.execute(() -> window.model().warn(problem)), exit, () -> newWindow.apply(options));
         keeper.attach(window);
+        more.forEach(keeper::attach);
         return keeper;
     }
 }

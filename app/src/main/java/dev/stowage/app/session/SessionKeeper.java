@@ -67,7 +67,9 @@ public final class SessionKeeper implements WindowSession {
     private final List<BrowserWindow> windows = new ArrayList<>();
     private final Map<BrowserWindow, WindowState> lastPictures = new IdentityHashMap<>();
     private final Map<String, NamespaceSnapshot> closedEntryStorage = new LinkedHashMap<>();
-    private final List<String> keptForSave = new ArrayList<>();
+    private final Map<BrowserWindow, List<String>> keptForSave = new IdentityHashMap<>();
+    private final java.util.function.Supplier<BrowserWindow> windowMaker;
+    private boolean quitting;
     private final Set<String> dirty = new HashSet<>();
     private final Set<String> onDisk = new HashSet<>();
     private boolean finished;
@@ -78,9 +80,11 @@ public final class SessionKeeper implements WindowSession {
      * @param fx       runs a task on the FX thread ({@code Platform::runLater})
      * @param problems told (on any thread) when a save failed
      * @param exit     runs on the FX thread once the last window has closed and its session is saved
+     * @param windowMaker makes an empty window of the profile (not shown) for Ctrl+N; null: no new windows
      */
     public SessionKeeper(SessionStorageService service, ProfileSession files, Set<String> saved, Executor fx,
-                         Consumer<String> problems, Runnable exit) {
+                         Consumer<String> problems, Runnable exit, java.util.function.Supplier<BrowserWindow> windowMaker) {
+        this.windowMaker = windowMaker;
         this.service = Objects.requireNonNull(service, "service");
         this.files = files;
         this.fx = Objects.requireNonNull(fx, "fx");
@@ -106,6 +110,28 @@ public final class SessionKeeper implements WindowSession {
         changed();
     }
 
+    /** The windows this keeper keeps, in the order they opened. */
+    public List<BrowserWindow> windows() {
+        return List.copyOf(windows);
+    }
+
+    /**
+     * Ctrl+N: a new window with a new tab, a little below and right of {@code from}, kept like the others.
+     * Nothing once the app is quitting.
+     */
+    @Override
+    public void newWindowRequested(BrowserWindow from) {
+        if (windowMaker == null || quitting || finished) {
+            return;
+        }
+        BrowserWindow made = windowMaker.get();
+        made.newTab();
+        made.stage().setX(from.stage().getX() + 30);
+        made.stage().setY(from.stage().getY() + 30);
+        attach(made);
+        made.stage().show();
+    }
+
     /** Whether this keeper writes to the disk at all. */
     public boolean saves() {
         return writer != null;
@@ -120,6 +146,7 @@ public final class SessionKeeper implements WindowSession {
 
     /** Closes every window, which saves the session and then exits (Ctrl+Shift+Q, SIGTERM). */
     public void quit() {
+        quitting = true; // every window's picture stays in the last save, not only the last one's
         List.copyOf(windows).forEach(BrowserWindow::close);
     }
 
@@ -142,13 +169,19 @@ public final class SessionKeeper implements WindowSession {
                 service.namespace(id).ifPresent(ns -> closedEntryStorage.put(id, ns.snapshot()));
             }
         }
-        keptForSave.addAll(window.keepOpenTabsForSession());
+        keptForSave.put(window, window.keepOpenTabsForSession());
     }
 
     @Override
     public void closed(BrowserWindow window) {
-        if (lastPictures.size() < windows.size() || finished) {
-            return; // other windows are still open (and issue 11 will keep a closed window for reopening)
+        if (finished) {
+            return;
+        }
+        if (lastPictures.size() < windows.size()) {
+            if (!quitting) {
+                leave(window); // the user closed one window; the others go on
+            }
+            return; // quitting: the last window's close saves every picture
         }
         CompletableFuture<Void> saved = writer == null ? CompletableFuture.completedFuture(null) : writer.saveNow();
         finished = true;
@@ -163,10 +196,27 @@ public final class SessionKeeper implements WindowSession {
                 CompletableFuture.runAsync(writer::close); // not here: this is the writer's own thread
             }
             fx.execute(() -> {
-                keptForSave.forEach(window::releaseKept);
+                keptForSave.forEach((w, ids) -> ids.forEach(w::releaseKept));
                 exit.run();
             });
         });
+    }
+
+    /**
+     * {@code window} closed while others stay open: it leaves the session, and its tabs' storage goes (a
+     * closed-window list to reopen it from is not built yet).
+     */
+    private void leave(BrowserWindow window) {
+        WindowState picture = lastPictures.remove(window);
+        windows.remove(window);
+        if (picture != null) {
+            picture.closed().forEach(closed -> closedEntryStorage.remove(closed.namespaceId()));
+        }
+        List<String> kept = keptForSave.remove(window);
+        if (kept != null) {
+            kept.forEach(window::releaseKept);
+        }
+        changed();
     }
 
     private boolean needsSaving(String id) {

@@ -178,6 +178,11 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         initializer.releaseKept(id);
     }
 
+    /** Opens another window of this profile (Ctrl+N): the session keeper makes and keeps it. */
+    void openNewWindow() {
+        session.newWindowRequested(this);
+    }
+
     /** Quits (Ctrl+Shift+Q): the session keeper saves and closes every window. */
     void quit() {
         session.quitRequested(this);

@@ -22,6 +22,8 @@ final class MainMenu {
     interface Actions {
         void newTab();
 
+        void newWindow();
+
         void zoomIn();
 
         void zoomOut();
@@ -61,6 +63,7 @@ final class MainMenu {
         resetZoom = item("Actual size", "menu-zoom-reset", Shortcuts.ctrl(KeyCode.DIGIT0), actions::resetZoom);
         button.getItems().setAll(
                 item("New tab", "menu-new-tab", Shortcuts.ctrl(KeyCode.T), actions::newTab),
+                item("New window", "menu-new-window", Shortcuts.ctrl(KeyCode.N), actions::newWindow),
                 new SeparatorMenuItem(),
                 history,
                 new SeparatorMenuItem(),
@@ -90,6 +93,11 @@ final class MainMenu {
             @Override
             public void newTab() {
                 window.newTab();
+            }
+
+            @Override
+            public void newWindow() {
+                window.openNewWindow();
             }
 
             @Override

@@ -23,6 +23,10 @@ public interface WindowSession {
     default void closed(BrowserWindow window) {
     }
 
+    /** The user asked for a new window (Ctrl+N, the main menu) from {@code window}; without a keeper, none. */
+    default void newWindowRequested(BrowserWindow window) {
+    }
+
     /** The user asked to quit (Ctrl+Shift+Q) from {@code window}. */
     default void quitRequested(BrowserWindow window) {
         window.close();

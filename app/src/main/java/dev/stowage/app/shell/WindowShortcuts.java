@@ -17,6 +17,7 @@ final class WindowShortcuts {
         WindowModel model = window.model();
         Shortcuts s = new Shortcuts()
                 .on(ctrl(KeyCode.T), window::newTab)
+                .on(ctrl(KeyCode.N), window::openNewWindow)
                 .on(ctrl(KeyCode.W), () -> closeSelected(window))
                 .on(ctrl(KeyCode.F4), () -> closeSelected(window))
                 .on(ctrlShift(KeyCode.T), window::reopenClosed)

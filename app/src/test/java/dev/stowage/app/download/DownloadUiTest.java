@@ -88,8 +88,10 @@ class DownloadUiTest extends ShellTestBase {
         waitUntil("a type the page cannot show is saved too", () -> Files.exists(folder.resolve("data.bin")));
         assertArrayEquals(new byte[] {1, 2, 3, 4}, Files.readAllBytes(folder.resolve("data.bin")));
         waitUntil("nothing partial left", () -> names(folder).equals(List.of("data.bin", "report (1).txt", "report.txt")));
-        waitUntil("the toolbar shows a finished download",
-                () -> lookup("#downloads-button").isVisible() && lookup("#downloads-button").getStyleClass().contains("finished"));
+        waitUntil("the toolbar shows a finished download", () -> {
+            Node button = window.stage().getScene().lookup("#downloads-button");
+            return button.isVisible() && button.getStyleClass().contains("finished");
+        });
     }
 
     @Test

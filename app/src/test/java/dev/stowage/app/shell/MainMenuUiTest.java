@@ -58,6 +58,20 @@ class MainMenuUiTest extends ShellTestBase {
     }
 
     @Test
+    void downloadsFromTheMenuOpensThePanel() {
+        launchWithSessionStorage(new SessionStorageService(), server.url("/a"));
+        robot.clickOn("#main-menu");
+        waitForMenu(true);
+        robot.clickOn("#menu-downloads");
+        waitUntil("the downloads panel", () -> robot.lookup("#downloads-panel").tryQuery().isPresent()
+                && robot.lookup("#downloads-empty").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        fx(() -> {
+            robot.lookup("#downloads-panel").query().getScene().getWindow().hide();
+            return null;
+        });
+    }
+
+    @Test
     void zoomHistoryAndAboutFromTheMenu() {
         launchWithSessionStorage(new SessionStorageService(), server.url("/a"), server.url("/b"));
         robot.clickOn("#main-menu");
@@ -83,6 +97,7 @@ class MainMenuUiTest extends ShellTestBase {
         robot.push(KeyCode.ALT, KeyCode.F);
         waitForMenu(true);
         keys(KeyCode.DOWN); // New tab
+        keys(KeyCode.DOWN); // New window
         keys(KeyCode.DOWN); // History
         keys(KeyCode.RIGHT);
         waitUntil("History lists the closed tab", () -> shown("#menu-closed-0") != null);

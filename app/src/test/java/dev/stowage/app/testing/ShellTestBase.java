@@ -119,8 +119,15 @@ public abstract class ShellTestBase extends KitTestBase {
         SessionKeeper[] keeper = new SessionKeeper[1];
         launch(stage -> {
             BrowserWindow[] opened = new BrowserWindow[1];
-            keeper[0] = RestoringShell.open(options, loaded, storage, opts -> opened[0] = StowageApp.newWindow(stage,
-                    opts, storage, PopupHandler.OPEN_IN_NEW_TAB, zooms), Platform::runLater, () -> exited.complete(null));
+            keeper[0] = RestoringShell.open(options, loaded, storage, opts -> {
+                BrowserWindow made = StowageApp.newWindow(opened[0] == null ? stage : new Stage(), opts, storage,
+                        PopupHandler.OPEN_IN_NEW_TAB, zooms);
+                if (opened[0] == null) {
+                    opened[0] = made;
+                }
+                return made;
+            }, Platform::runLater, () -> exited.complete(null));
+            keeper[0].windows().stream().filter(w -> w != opened[0]).forEach(w -> w.stage().show());
             return opened[0];
         });
         return keeper[0];

@@ -1,0 +1,106 @@
+package dev.stowage.app.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.stowage.app.cli.LaunchOptions;
+import dev.stowage.app.shell.BrowserTab;
+import dev.stowage.app.shell.BrowserWindow;
+import dev.stowage.app.testing.ShellTestBase;
+import dev.stowage.session.file.ProfileSession;
+import dev.stowage.storage.SessionStorageService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Windows through the robot: Ctrl+N opens another window of the profile with a new tab; the session keeps
+ * every window with its tabs and storage, and a restart brings them all back; closing one of two windows
+ * leaves the app running and the session without it.
+ */
+class WindowsUiTest extends ShellTestBase {
+    @BeforeAll
+    static void pages() {
+        server.titled("/win", "a window's page", "page");
+    }
+
+    private static BrowserTab selectedOf(BrowserWindow w) {
+        return fx(() -> w.tab(w.model().selected()));
+    }
+
+    private static int savedWindows(Path profile) {
+        return new ProfileSession(profile, Clock.systemUTC()).load().state().map(s -> s.windows().size()).orElse(0);
+    }
+
+    private BrowserWindow secondWindowByCtrlN(SessionKeeper keeper) {
+        focusPage();
+        shortcut(KeyCode.N);
+        waitUntil("a second window", () -> keeper.windows().size() == 2 && keeper.windows().get(1).stage().isShowing());
+        BrowserWindow second = fx(() -> keeper.windows().get(1));
+        assertEquals(1, (int) fx(() -> second.model().tabs().size()), "with one new tab");
+        return second;
+    }
+
+    @Test
+    void ctrlNOpensAWindowTheSessionKeepsAndARestartBringsBackWithItsStorage() throws Exception {
+        Path profile = Files.createTempDirectory("stowage-windows");
+        LaunchOptions options = new LaunchOptions(profile, false, List.of(server.url("/win?first")));
+        CompletableFuture<Void> exited = new CompletableFuture<>();
+        SessionKeeper keeper = launchRestoring(options, new SessionStorageService(), exited);
+        script(selectedTab(), "sessionStorage.setItem('w', 'first')");
+
+        BrowserWindow second = secondWindowByCtrlN(keeper);
+        robot.clickOn(fx(() -> second.stage().getScene().lookup("#address-bar")));
+        robot.write(server.url("/win?second"));
+        keys(KeyCode.ENTER);
+        waitUntil("the second window's page", () -> selectedOf(second) != null
+                && server.url("/win?second").equals(selectedOf(second).model().urlProperty().get())
+                && !selectedOf(second).model().loadingProperty().get());
+        script(selectedOf(second), "sessionStorage.setItem('w', 'second')");
+        waitUntil("the session holds both windows", () -> savedWindows(profile) == 2);
+
+        shortcut(KeyCode.SHIFT, KeyCode.Q);
+        exited.get(20, TimeUnit.SECONDS);
+        window = null;
+        assertEquals(2, savedWindows(profile), "quitting kept both windows");
+
+        CompletableFuture<Void> exitedAgain = new CompletableFuture<>();
+        SessionKeeper again = launchRestoring(new LaunchOptions(profile, false, List.of()), new SessionStorageService(),
+                exitedAgain);
+        waitUntil("both windows back", () -> again.windows().size() == 2 && again.windows().get(1).stage().isShowing());
+        BrowserWindow restored = fx(() -> again.windows().get(1));
+        waitUntil("its page loaded", () -> selectedOf(restored) != null && !selectedOf(restored).model().loadingProperty().get()
+                && server.url("/win?second").equals(selectedOf(restored).model().urlProperty().get()));
+        assertEquals("second", script(selectedOf(restored), "sessionStorage.getItem('w')"), "with its storage");
+        assertEquals("first", script(selectedOf(fx(() -> again.windows().get(0))), "sessionStorage.getItem('w')"));
+        fx(() -> {
+            again.quit();
+            return null;
+        });
+        exitedAgain.get(20, TimeUnit.SECONDS);
+        window = null;
+    }
+
+    @Test
+    void closingOneOfTwoWindowsLeavesTheAppRunningAndTheSessionWithoutIt() throws Exception {
+        Path profile = Files.createTempDirectory("stowage-windows");
+        CompletableFuture<Void> exited = new CompletableFuture<>();
+        SessionKeeper keeper = launchRestoring(new LaunchOptions(profile, false, List.of(server.url("/win?stays"))),
+                new SessionStorageService(), exited);
+        BrowserWindow second = secondWindowByCtrlN(keeper);
+        waitUntil("the session holds both windows", () -> savedWindows(profile) == 2);
+
+        shortcut(KeyCode.W); // the second window's only tab: closing it closes the window
+        waitUntil("the second window closed", () -> !second.stage().isShowing() && keeper.windows().size() == 1);
+        waitUntil("the session forgot it", () -> savedWindows(profile) == 1);
+        assertFalse(exited.isDone(), "the app goes on with the first window");
+        assertEquals(server.url("/win?stays"), fx(() -> selectedTab().model().urlProperty().get()));
+        closeAndWaitForExit(exited);
+    }
+}
