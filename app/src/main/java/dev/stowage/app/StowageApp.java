@@ -82,6 +82,13 @@ public final class StowageApp extends Application {
             return made;
         }, Platform::runLater, this::exit);
         cookieNotices.forEach(window[0].model()::warn);
+        keeper.onPrivateWindow(() -> {
+            try {
+                PrivateWindows.start(options, List.of());
+            } catch (IOException e) {
+                window[0].model().warn("Stowage could not open a private window: " + e.getMessage());
+            }
+        });
         keeper.windows().forEach(w -> w.stage().show());
         selfTest(window[0]);
     }
@@ -161,6 +168,7 @@ public final class StowageApp extends Application {
         TabEngineInitializer perTab = new TabStorages(storage, message -> holder[0].model().warn(message));
         holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy(),
                 options.closedTabs(), zooms);
+        holder[0].model().privateWindowProperty().set(options.privateWindow());
         InspectorDock.install(holder[0], storage, InspectorFiles.DIALOGS);
         // Clearing data reaches every open window of the process (they share the storage and the cookies).
         OPEN_WINDOWS.add(holder[0]);

@@ -70,6 +70,7 @@ public final class SessionKeeper implements WindowSession {
     private final Map<BrowserWindow, List<String>> keptForSave = new IdentityHashMap<>();
     private final java.util.function.Supplier<BrowserWindow> windowMaker;
     private boolean quitting;
+    private Runnable privateWindow = () -> { };
     private final Set<String> dirty = new HashSet<>();
     private final Set<String> onDisk = new HashSet<>();
     private boolean finished;
@@ -130,6 +131,18 @@ public final class SessionKeeper implements WindowSession {
         made.stage().setY(from.stage().getY() + 30);
         attach(made);
         made.stage().show();
+    }
+
+    /** Makes {@code opener} what Ctrl+Shift+N runs: the app starts a private window's process. */
+    public void onPrivateWindow(Runnable opener) {
+        this.privateWindow = Objects.requireNonNull(opener, "opener");
+    }
+
+    @Override
+    public void privateWindowRequested(BrowserWindow from) {
+        if (!quitting && !finished) {
+            privateWindow.run();
+        }
     }
 
     /** Whether this keeper writes to the disk at all. */

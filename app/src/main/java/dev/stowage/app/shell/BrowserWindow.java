@@ -183,6 +183,11 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         session.newWindowRequested(this);
     }
 
+    /** Opens a private window (Ctrl+Shift+N): a process of its own, whose cookies and storage are its own. */
+    void openPrivateWindow() {
+        session.privateWindowRequested(this);
+    }
+
     /** Quits (Ctrl+Shift+Q): the session keeper saves and closes every window. */
     void quit() {
         session.quitRequested(this);

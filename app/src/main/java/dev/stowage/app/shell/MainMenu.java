@@ -24,6 +24,8 @@ final class MainMenu {
 
         void newWindow();
 
+        void newPrivateWindow();
+
         void zoomIn();
 
         void zoomOut();
@@ -64,6 +66,7 @@ final class MainMenu {
         button.getItems().setAll(
                 item("New tab", "menu-new-tab", Shortcuts.ctrl(KeyCode.T), actions::newTab),
                 item("New window", "menu-new-window", Shortcuts.ctrl(KeyCode.N), actions::newWindow),
+                item("New private window", "menu-new-private-window", Shortcuts.ctrlShift(KeyCode.N), actions::newPrivateWindow),
                 new SeparatorMenuItem(),
                 history,
                 new SeparatorMenuItem(),
@@ -98,6 +101,11 @@ final class MainMenu {
             @Override
             public void newWindow() {
                 window.openNewWindow();
+            }
+
+            @Override
+            public void newPrivateWindow() {
+                window.openPrivateWindow();
             }
 
             @Override

@@ -30,7 +30,8 @@ final class WindowChrome {
         model.selectedProperty().addListener((obs, old, tab) -> {
             stage.titleProperty().unbind();
             if (tab != null) {
-                stage.titleProperty().bind(tab.labelBinding().concat(" - Stowage"));
+                stage.titleProperty().bind(tab.labelBinding().concat(javafx.beans.binding.Bindings
+                        .when(model.privateWindowProperty()).then(" - Stowage (Private)").otherwise(" - Stowage")));
             }
         });
         model.tabs().addListener((ListChangeListener<TabModel>) c -> changed.run());
@@ -46,11 +47,22 @@ final class WindowChrome {
         FindBar find = new FindBar(() -> model.selected() == null ? null : tabOf.apply(model.selected()));
         Scene scene = scene(model, new TabStripView(model, window), navigation, pages, dock, find);
         MainMenu menu = MainMenu.of(window, zoom);
+        navigation.addAtEnd(privateBadge(model));
         navigation.addAtEnd(menu.node());
         WindowShortcuts.of(window, navigation, zoom, find)
                 .on(Shortcuts.alt(javafx.scene.input.KeyCode.F), menu::open).install(scene);
         ZoomKeeper.followWheel(scene, zoom);
         return scene;
+    }
+
+    /** "Private" in the toolbar of a private window, as Chrome's incognito and Firefox's private windows mark theirs. */
+    private static Label privateBadge(WindowModel model) {
+        Label badge = new Label("Private");
+        badge.setId("private-badge");
+        badge.getStyleClass().add("private-badge");
+        badge.visibleProperty().bind(model.privateWindowProperty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        return badge;
     }
 
     private static Scene scene(WindowModel model, TabStripView strip, NavigationBar navigation, StackPane pages,

@@ -24,6 +24,8 @@ public final class WindowModel {
     private final ObservableList<TabModel> tabs = FXCollections.observableArrayList();
     private final ObservableList<TabModel> readOnlyTabs = FXCollections.unmodifiableObservableList(tabs);
     private final ObjectProperty<TabModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final javafx.beans.property.BooleanProperty privateWindow =
+            new javafx.beans.property.SimpleBooleanProperty(this, "privateWindow");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     // Background tabs opened from a tab since the selection last changed: the next one goes after them.
     private final Map<TabModel, List<TabModel>> backgroundChildren = new HashMap<>();
@@ -43,6 +45,11 @@ public final class WindowModel {
      * A problem the user must see because pages no longer behave as promised (for example: the shell's
      * sessionStorage could not be installed); empty when there is none. The window shows it in a bar.
      */
+    /** Whether this is a private window (nothing of it is kept): its title and toolbar say so. */
+    public javafx.beans.property.BooleanProperty privateWindowProperty() {
+        return privateWindow;
+    }
+
     public ReadOnlyStringProperty warningProperty() {
         return warning.getReadOnlyProperty();
     }

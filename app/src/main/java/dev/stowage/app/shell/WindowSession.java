@@ -27,6 +27,10 @@ public interface WindowSession {
     default void newWindowRequested(BrowserWindow window) {
     }
 
+    /** The user asked for a private window (Ctrl+Shift+N, the main menu) from {@code window}; without a keeper, none. */
+    default void privateWindowRequested(BrowserWindow window) {
+    }
+
     /** The user asked to quit (Ctrl+Shift+Q) from {@code window}. */
     default void quitRequested(BrowserWindow window) {
         window.close();

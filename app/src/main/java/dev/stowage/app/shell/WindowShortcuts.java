@@ -18,6 +18,7 @@ final class WindowShortcuts {
         Shortcuts s = new Shortcuts()
                 .on(ctrl(KeyCode.T), window::newTab)
                 .on(ctrl(KeyCode.N), window::openNewWindow)
+                .on(ctrlShift(KeyCode.N), window::openPrivateWindow)
                 .on(ctrl(KeyCode.W), () -> closeSelected(window))
                 .on(ctrl(KeyCode.F4), () -> closeSelected(window))
                 .on(ctrlShift(KeyCode.T), window::reopenClosed)

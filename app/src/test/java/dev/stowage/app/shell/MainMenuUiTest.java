@@ -98,6 +98,7 @@ class MainMenuUiTest extends ShellTestBase {
         waitForMenu(true);
         keys(KeyCode.DOWN); // New tab
         keys(KeyCode.DOWN); // New window
+        keys(KeyCode.DOWN); // New private window
         keys(KeyCode.DOWN); // History
         keys(KeyCode.RIGHT);
         waitUntil("History lists the closed tab", () -> shown("#menu-closed-0") != null);

@@ -168,7 +168,12 @@ public abstract class ShellTestBase extends KitTestBase {
 
     /** Polls {@code condition} on the FX thread until it holds; fails naming {@code what} after 10 s. */
     protected static void waitUntil(String what, Callable<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        waitUntil(what, condition, TIMEOUT_MS);
+    }
+
+    /** {@link #waitUntil(String, Callable)} for something slower than 10 s, such as a second JVM's start. */
+    protected static void waitUntil(String what, Callable<Boolean> condition, long timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             if (Boolean.TRUE.equals(fx(condition))) {
                 return;
