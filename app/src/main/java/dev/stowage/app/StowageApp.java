@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ public final class StowageApp extends Application {
     private RestoringShell.Loaded loaded;
     private ProfileCookies cookies;
     private ProfileZooms zooms;
+    private ProfileSettings settings;
     private final List<String> cookieNotices = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile SessionKeeper keeper;
@@ -62,6 +64,9 @@ public final class StowageApp extends Application {
         cookies = ProfileCookies.install(options.profileDir(), options.privateWindow(), loaded.restores(options),
                 cookieNotices::add);
         zooms = ProfileZooms.load(options.profileDir(), options.privateWindow(), cookieNotices::add);
+        settings = ProfileSettings.load(options.profileDir(), options.privateWindow(),
+                CommandLine.namesClonePolicy(getParameters().getRaw().toArray(String[]::new))
+                        ? Optional.of(options.clonePolicy()) : Optional.empty(), cookieNotices::add);
         TerminationSignals.install(this::terminate);
     }
 
@@ -75,7 +80,7 @@ public final class StowageApp extends Application {
         keeper = RestoringShell.open(options, loaded, storage, opts -> {
             // The first window takes the primary stage; more windows (a saved session's, Ctrl+N) their own.
             BrowserWindow made = newWindow(window[0] == null ? stage : new Stage(), opts, storage,
-                    PopupHandler.OPEN_IN_NEW_TAB, zooms.siteZooms());
+                    PopupHandler.OPEN_IN_NEW_TAB, zooms.siteZooms(), settings.clonePolicy());
             if (window[0] == null) {
                 window[0] = made;
             }
@@ -103,6 +108,7 @@ public final class StowageApp extends Application {
             }
             cookies.close();
             zooms.close();
+            settings.close();
             try {
                 AppDownloads.shutdownAll(Duration.ofSeconds(2)); // a cancelled download leaves no .part
             } catch (InterruptedException e) {
@@ -162,11 +168,19 @@ public final class StowageApp extends Application {
     /** {@link #newWindow(Stage, LaunchOptions, SessionStorageService, PopupHandler)} with the profile's zooms. */
     public static BrowserWindow newWindow(Stage stage, LaunchOptions options, SessionStorageService storage,
                                           PopupHandler popups, SiteZooms zooms) {
+        return newWindow(stage, options, storage, popups, zooms,
+                new javafx.beans.property.SimpleObjectProperty<>(options.clonePolicy()));
+    }
+
+    /** {@link #newWindow(Stage, LaunchOptions, SessionStorageService, PopupHandler, SiteZooms)} with the run's clone policy. */
+    public static BrowserWindow newWindow(Stage stage, LaunchOptions options, SessionStorageService storage,
+                                          PopupHandler popups, SiteZooms zooms,
+                                          javafx.beans.property.ObjectProperty<dev.stowage.app.shell.ClonePolicy> clonePolicy) {
         // The window does not exist before its tabs' initializer is needed, so the initializer reaches
         // the window's model through a holder filled in right after construction.
         BrowserWindow[] holder = new BrowserWindow[1];
         TabEngineInitializer perTab = new TabStorages(storage, message -> holder[0].model().warn(message));
-        holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, options.clonePolicy(),
+        holder[0] = new BrowserWindow(stage, webDataDir(options), perTab, popups, clonePolicy,
                 options.closedTabs(), zooms);
         holder[0].model().privateWindowProperty().set(options.privateWindow());
         InspectorDock.install(holder[0], storage, InspectorFiles.DIALOGS);
@@ -223,8 +237,9 @@ public final class StowageApp extends Application {
      */
     public static BrowserWindow open(Stage stage, LaunchOptions options, TabEngineInitializer initializer,
                                      PopupHandler popups) {
-        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), initializer, popups, options.clonePolicy(),
-                options.closedTabs(), SiteZooms.inMemory());
+        BrowserWindow window = new BrowserWindow(stage, webDataDir(options), initializer, popups,
+                new javafx.beans.property.SimpleObjectProperty<>(options.clonePolicy()), options.closedTabs(),
+                SiteZooms.inMemory());
         openTabs(window, options);
         return window;
     }

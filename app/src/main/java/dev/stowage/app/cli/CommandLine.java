@@ -142,6 +142,19 @@ public final class CommandLine {
                 .withDownloadDir(downloadDir != null ? downloadDir : defaultDownloads());
     }
 
+    /** Whether {@code args} choose a clone policy (which then wins over the profile's setting for the run). */
+    public static boolean namesClonePolicy(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--clone-policy") || arg.startsWith("--clone-policy=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The value of the flag at {@code args[i]}: after its "=", else the next argument. */
     private static String valueOf(String[] args, int i, String flag, String needs) throws UsageException {
         if (args[i].startsWith(flag + "=")) {

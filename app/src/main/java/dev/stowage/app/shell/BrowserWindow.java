@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.layout.StackPane;
 import javafx.scene.web.WebEngine;
 import javafx.stage.Stage;
@@ -46,12 +47,12 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * @param webDataDir   where WebView keeps its own data (cookies' and local storage's folder); null for WebView's default
      * @param initializer  runs for every new tab before its first load
      * @param popupHandler decides where pages' popups go
-     * @param clonePolicy  which tabs opened from a page start with a copy of its tab's storage
+     * @param clonePolicy  which tabs opened from a page copy its tab's storage: the run's, which the menu sets
      * @param closedTabLimit how many closed tabs Ctrl+Shift+T can bring back (each keeps its storage)
      * @param siteZooms    the zoom of each site, shared by the profile's windows
      */
     public BrowserWindow(Stage stage, Path webDataDir, TabEngineInitializer initializer, PopupHandler popupHandler,
-                         ClonePolicy clonePolicy, int closedTabLimit, SiteZooms siteZooms) {
+                         ObjectProperty<ClonePolicy> clonePolicy, int closedTabLimit, SiteZooms siteZooms) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.newTabs = new NewTabRouter(this, clonePolicy);
         this.closedTabs = new ClosedTabs(closedTabLimit, initializer::releaseKept);
@@ -71,7 +72,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
                 selectedTab.loadIfDeferred(); // a restored background tab loads when first selected
             }
         });
-        stage.setScene(WindowChrome.assemble(this, navigation, pageArea, dock, zoom, tabs::get));
+        stage.setScene(WindowChrome.assemble(this, navigation, pageArea, dock, zoom, tabs::get, clonePolicy));
         WindowChrome.follow(stage, model, () -> session.changed());
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             e.consume();

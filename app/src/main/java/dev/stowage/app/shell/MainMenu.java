@@ -91,8 +91,8 @@ final class MainMenu {
     }
 
     /** The menu of {@code window}, whose zoom items act through {@code zoom}. */
-    static MainMenu of(BrowserWindow window, ZoomKeeper zoom) {
-        return new MainMenu(new Actions() {
+    static MainMenu of(BrowserWindow window, ZoomKeeper zoom, javafx.beans.property.ObjectProperty<ClonePolicy> clonePolicy) {
+        MainMenu menu = new MainMenu(new Actions() {
             @Override
             public void newTab() {
                 window.newTab();
@@ -164,6 +164,39 @@ final class MainMenu {
                 window.quit();
             }
         });
+        menu.addClonePolicy(clonePolicy);
+        return menu;
+    }
+
+    /**
+     * The Clone policy submenu: the three policies as radio items, bound both ways to the run's setting
+     * (which the app saves in the profile).
+     */
+    private void addClonePolicy(javafx.beans.property.ObjectProperty<ClonePolicy> clonePolicy) {
+        Menu choices = new Menu("Clone policy");
+        choices.setId("menu-clone-policy");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        String[][] labels = {{"LINKS", "Links and popups copy sessionStorage"},
+                {"STANDARD", "Only what the HTML Standard copies"}, {"NEVER", "Never copy sessionStorage"}};
+        for (String[] label : labels) {
+            ClonePolicy policy = ClonePolicy.valueOf(label[0]);
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(label[1]);
+            item.setId("menu-clone-" + label[0].toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(group);
+            item.setUserData(policy);
+            item.setSelected(clonePolicy.get() == policy);
+            choices.getItems().add(item);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                clonePolicy.set((ClonePolicy) now.getUserData());
+            }
+        });
+        clonePolicy.addListener((obs, old, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
+        int at = button.getItems().indexOf(button.getItems().stream()
+                .filter(i -> "menu-clear-data".equals(i.getId())).findFirst().orElseThrow());
+        button.getItems().add(at, choices);
     }
 
     MenuButton node() {

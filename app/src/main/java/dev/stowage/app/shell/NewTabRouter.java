@@ -20,9 +20,10 @@ final class NewTabRouter {
     private static final System.Logger LOG = System.getLogger(NewTabRouter.class.getName());
 
     private final BrowserWindow window;
-    private final ClonePolicy policy;
+    private final javafx.beans.value.ObservableValue<ClonePolicy> policy;
 
-    NewTabRouter(BrowserWindow window, ClonePolicy policy) {
+    /** @param policy the run's clone policy, read at each opening (the main menu may change it) */
+    NewTabRouter(BrowserWindow window, javafx.beans.value.ObservableValue<ClonePolicy> policy) {
         this.window = Objects.requireNonNull(window, "window");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
@@ -72,7 +73,7 @@ final class NewTabRouter {
         }
         // No intent: a document the script could not reach (an opaque origin); WebKit keeps the opener.
         boolean keepsOpener = intent == null || intent.keepsOpener();
-        TabStart start = policy.copies(keepsOpener, false) ? TabStart.copyOf(opener) : TabStart.FRESH;
+        TabStart start = policy.getValue().copies(keepsOpener, false) ? TabStart.copyOf(opener) : TabStart.FRESH;
         String name = intent != null && intent.namedTarget() ? intent.target() : null;
         return window.openTab(new TabOpening(null, index, true, opener, start, name, false, keepsOpener)).engine();
     }
@@ -86,7 +87,7 @@ final class NewTabRouter {
         if (!isOpenable(url, opener.currentUrl())) {
             return;
         }
-        TabStart start = policy.copies(false, optedOut) ? TabStart.copyOf(opener) : TabStart.FRESH;
+        TabStart start = policy.getValue().copies(false, optedOut) ? TabStart.copyOf(opener) : TabStart.FRESH;
         int index = window.model().backgroundInsertIndex(opener.model());
         BrowserTab tab = window.openTab(new TabOpening(url, index, false, opener, start, null, false, false));
         window.model().noteBackgroundChild(opener.model(), tab.model());
