@@ -40,7 +40,7 @@ final class PageFinder {
      * the next ({@code forward}) or previous one after the current selection, wrapping at the end.
      */
     Result find(String query, boolean forward, boolean newQuery) {
-        Document document = engine.getDocument();
+        Document document = PageDocument.of(engine);
         if (query.isEmpty() || document == null) {
             current = 0;
             count = 0;

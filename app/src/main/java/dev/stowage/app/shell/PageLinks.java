@@ -32,7 +32,7 @@ final class PageLinks {
     }
 
     private static Object ask(WebEngine engine, String script, double x, double y) {
-        if (engine.getDocument() == null) {
+        if (PageDocument.of(engine) == null) {
             return null;
         }
         try {

@@ -88,6 +88,12 @@ class DownloadUiTest extends ShellTestBase {
         waitUntil("a type the page cannot show is saved too", () -> Files.exists(folder.resolve("data.bin")));
         assertArrayEquals(new byte[] {1, 2, 3, 4}, Files.readAllBytes(folder.resolve("data.bin")));
         waitUntil("nothing partial left", () -> names(folder).equals(List.of("data.bin", "report (1).txt", "report.txt")));
+        focusPage();
+        shortcut(KeyCode.F);
+        robot.write("slow");
+        waitUntil("find still reads the page after the downloads", () -> "1 of 1".equals(
+                fx(() -> ((javafx.scene.control.Label) lookup("#find-count")).getText())));
+        keys(KeyCode.ESCAPE);
         waitUntil("the toolbar shows a finished download", () -> {
             Node button = window.stage().getScene().lookup("#downloads-button");
             return button.isVisible() && button.getStyleClass().contains("finished");
