@@ -128,6 +128,31 @@ class DownloadUiTest extends ShellTestBase {
     }
 
     @Test
+    void aDownloadKeepsGoingWhenItsTabCloses() throws IOException {
+        server.stream("/files/steady.bin", Map.of("Content-Disposition", List.of("attachment; filename=steady.bin")),
+                2L * 1024 * 1024, 32 * 1024, 30);
+        server.page("/steady", "<!doctype html><title>steady</title><a id='steady' href='/files/steady.bin'>go</a>");
+        Path folder = folder();
+        launchInto(folder, path -> { });
+        fx(() -> {
+            window.openTab(server.url("/start"), false);
+            selectedTab().load(server.url("/steady"));
+            return null;
+        });
+        waitForAllLoaded();
+        clickLink("steady");
+        waitUntil("under way", () -> Files.exists(folder.resolve("steady.bin.part")));
+        fx(() -> {
+            window.close(window.model().selected());
+            return null;
+        });
+        waitUntil("the tab closed", () -> window.model().tabs().size() == 1);
+        waitUntil("the download finished all the same", () -> Files.exists(folder.resolve("steady.bin")));
+        assertEquals(2L * 1024 * 1024, Files.size(folder.resolve("steady.bin")));
+        assertEquals(List.of("steady.bin"), names(folder));
+    }
+
+    @Test
     void aFiftyMegabyteDownloadKeepsTheFxThreadResponsive() throws IOException, InterruptedException {
         long size = 50L * 1024 * 1024;
         server.stream("/files/big.bin", Map.of("Content-Disposition", List.of("attachment; filename=big.bin")),
