@@ -191,8 +191,8 @@ public final class StowageApp extends Application {
                 OPEN_WINDOWS.remove(holder[0]);
             }
         });
-        holder[0].setSiteData(new ProfileSiteData(new BrowsingData(storage, () -> List.copyOf(OPEN_WINDOWS)), holder[0]));
-        holder[0].setDownloads(AppDownloads.forFolder(options.downloadDir()));
+        holder[0].services().setSiteData(new ProfileSiteData(new BrowsingData(storage, () -> List.copyOf(OPEN_WINDOWS)), holder[0]));
+        holder[0].services().setDownloads(AppDownloads.forFolder(options.downloadDir()));
         return holder[0];
     }
 

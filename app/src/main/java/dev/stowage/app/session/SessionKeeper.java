@@ -133,6 +133,21 @@ public final class SessionKeeper implements WindowSession {
         made.stage().show();
     }
 
+    /** A tab moved out of {@code from}: a new window takes it, a little below and right of {@code from}. */
+    @Override
+    public void moveToNewWindow(BrowserWindow from, TabState tab) {
+        if (windowMaker == null || quitting || finished) {
+            from.adopt(tab);
+            return;
+        }
+        BrowserWindow made = windowMaker.get();
+        made.adopt(tab);
+        made.stage().setX(from.stage().getX() + 30);
+        made.stage().setY(from.stage().getY() + 30);
+        attach(made);
+        made.stage().show();
+    }
+
     /** Makes {@code opener} what Ctrl+Shift+N runs: the app starts a private window's process. */
     public void onPrivateWindow(Runnable opener) {
         this.privateWindow = Objects.requireNonNull(opener, "opener");

@@ -39,7 +39,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final DormantTabs dormant = new DormantTabs();
     private boolean closing;
     private WindowSession session = WindowSession.NONE;
-    private SiteDataHandler siteData = SiteDataHandler.NONE;
+    private final WindowServices services;
 
     /**
      * Builds the window's scene on {@code stage} (it does not show it).
@@ -58,10 +58,11 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         this.closedTabs = new ClosedTabs(closedTabLimit, initializer::releaseKept);
         this.initializer = Objects.requireNonNull(initializer, "initializer");
         this.pages = new TabFactory(webDataDir, initializer, popupHandler, this, newTabs, favicons, () -> session.changed(),
-                url -> siteData.clearSessionStorage(url));
+                url -> services().clearSessionStorage(url));
         this.navigation = new NavigationBar(model, () -> withSelected(BrowserTab::back),
                 () -> withSelected(BrowserTab::forward), () -> withSelected(BrowserTab::reload),
-                () -> withSelected(BrowserTab::stop), this::navigateSelected, url -> siteData.clearSessionStorage(url));
+                () -> withSelected(BrowserTab::stop), this::navigateSelected, url -> services().clearSessionStorage(url));
+        this.services = new WindowServices(stage, navigation, pages);
         this.zoom = new ZoomKeeper(model, tabs::get, siteZooms);
         navigation.showZoom(zoom::reset);
 
@@ -103,24 +104,9 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         return stage;
     }
 
-    /** Makes {@code handler} what the window's menus use to clear site data (FX thread). */
-    public void setSiteData(SiteDataHandler handler) {
-        this.siteData = Objects.requireNonNull(handler, "handler");
-    }
-
-    /** Makes {@code handler} where this window's downloads go, with its toolbar button (FX thread). */
-    public void setDownloads(DownloadHandler handler) {
-        pages.setDownloads(handler);
-        navigation.addBeforeEnd(handler.toolbarButton(stage));
-    }
-
-    /** Shows the downloads panel (Ctrl+J, the main menu). */
-    void showDownloads() {
-        pages.downloads().showPanel(stage);
-    }
-
-    void openClearBrowsingData() {
-        siteData.openClearBrowsingData();
+    /** What the app plugs into this window: clearing site data, downloads. */
+    public WindowServices services() {
+        return services;
     }
 
     /** See {@link TabEngineInitializer#flushPages()}. */
@@ -300,14 +286,14 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         int position = model.tabs().indexOf(tabModel);
         Optional<TabState> sleeping = dormant.take(tabModel);
         if (sleeping.isPresent()) {
-            remember(sleeping.get().withPosition(position)); // its namespace stays as restored: persisted
+            closedTabs.remember(sleeping.get().withPosition(position)); // its namespace stays as restored: persisted
             model.remove(tabModel);
             return;
         }
         BrowserTab tab = tabs.remove(tabModel);
         tab.recordScroll();
         TabState state = WindowRestore.stateOf(tab, position, "");
-        remember(WindowRestore.isBlank(state) ? state : state.withNamespace(initializer.keepForReopen(tab).orElse("")));
+        closedTabs.remember(WindowRestore.isBlank(state) ? state : state.withNamespace(initializer.keepForReopen(tab).orElse("")));
         model.remove(tabModel);
         pageArea.getChildren().remove(tab.webView());
         tab.unload(() -> { });
@@ -346,6 +332,29 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     }
 
     @Override
+    public void moveToNewWindow(TabModel tabModel) {
+        if (closing || model.tabs().size() < 2 || !model.tabs().contains(tabModel)) {
+            return;
+        }
+        Optional<TabState> sleeping = dormant.take(tabModel); // its namespace persisted as restored: it moves as is
+        BrowserTab tab = sleeping.isPresent() ? null : tabs.remove(tabModel);
+        model.remove(tabModel);
+        if (tab == null) {
+            sleeping.ifPresent(state -> session.moveToNewWindow(this, state));
+            return;
+        }
+        tab.recordScroll();
+        TabState state = WindowRestore.stateOf(tab, 0, initializer.keepForReopen(tab).orElse(""));
+        pageArea.getChildren().remove(tab.webView());
+        tab.unload(() -> session.moveToNewWindow(this, state)); // pagehide writes land before another window reads
+    }
+
+    /** Opens {@code state} here as a selected tab, its namespace (kept, persisted) taken up again: a moved tab. */
+    public void adopt(TabState state) {
+        WindowRestore.reopen(this, state.withPosition(model.tabs().size()));
+    }
+
+    @Override
     public void reopenClosed() {
         closedTabs.pop().ifPresent(closed -> WindowRestore.reopen(this, closed));
     }
@@ -363,15 +372,6 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     @Override
     public boolean canReopenClosed() {
         return !closedTabs.isEmpty();
-    }
-
-    /** Puts a closed tab on the closed-tab list, unless it showed nothing (then its storage goes). */
-    private void remember(TabState state) {
-        if (!WindowRestore.isBlank(state)) {
-            closedTabs.push(state);
-        } else if (!state.namespaceId().isEmpty()) {
-            initializer.releaseKept(state.namespaceId());
-        }
     }
 
     private void navigateSelected(String typed, String url) {

@@ -39,6 +39,15 @@ final class ClosedTabs {
         return Optional.empty();
     }
 
+    /** Remembers a closed tab, unless it showed nothing: then its kept namespace, if any, goes. */
+    void remember(TabState closed) {
+        if (!WindowRestore.isBlank(closed)) {
+            push(closed);
+        } else if (!closed.namespaceId().isEmpty()) {
+            release.accept(closed.namespaceId());
+        }
+    }
+
     /** Remembers a closed tab, most recent first. */
     void push(TabState closed) {
         stack.push(closed);

@@ -1,7 +1,7 @@
 package dev.stowage.app.shell;
 
 /**
- * Where a window's downloads go ({@link BrowserWindow#setDownloads}): the app hands them to its downloads.
+ * Where a window's downloads go ({@link WindowServices#setDownloads}): the app hands them to its downloads.
  * FX thread.
  */
 @FunctionalInterface

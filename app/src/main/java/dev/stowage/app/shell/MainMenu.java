@@ -146,12 +146,12 @@ final class MainMenu {
 
             @Override
             public void showDownloads() {
-                window.showDownloads();
+                window.services().showDownloads();
             }
 
             @Override
             public void clearBrowsingData() {
-                window.openClearBrowsingData();
+                window.services().openClearBrowsingData();
             }
 
             @Override

@@ -3,7 +3,7 @@ package dev.stowage.app.shell;
 /**
  * What a window's menus ask of the profile's data: to clear one site's sessionStorage (the page menu, the
  * address bar's site menu) and to open Clear browsing data (Ctrl+Shift+Delete). The app plugs in the real
- * one ({@link BrowserWindow#setSiteData}); without it these do nothing. FX thread.
+ * one ({@link WindowServices#setSiteData}); without it these do nothing. FX thread.
  */
 public interface SiteDataHandler {
     /** Does nothing. */

@@ -19,6 +19,9 @@ interface TabActions {
 
     void duplicate(TabModel tab);
 
+    /** Moves {@code tab} into a new window of its kind, with its page, history and storage. */
+    void moveToNewWindow(TabModel tab);
+
     void reopenClosed();
 
     boolean canReopenClosed();

@@ -181,6 +181,8 @@ final class TabStripView extends HBox {
         MenuItem newTab = item("New tab", "menu-new-tab", actions::newTab);
         MenuItem reload = item("Reload", "menu-reload", () -> actions.reload(tab));
         MenuItem duplicate = item("Duplicate", "menu-duplicate", () -> actions.duplicate(tab));
+        MenuItem move = item("Move to new window", "menu-move-window", () -> actions.moveToNewWindow(tab));
+        move.setDisable(model.tabs().size() < 2);
         MenuItem close = item("Close", "menu-close", () -> actions.close(tab));
         MenuItem closeOthers = item("Close other tabs", "menu-close-others", () -> actions.closeOthers(tab));
         closeOthers.setDisable(model.tabs().size() < 2);
@@ -188,7 +190,7 @@ final class TabStripView extends HBox {
         closeRight.setDisable(model.tabsRightOf(tab).isEmpty());
         MenuItem reopen = item("Reopen closed tab", "menu-reopen", actions::reopenClosed);
         reopen.setDisable(!actions.canReopenClosed());
-        ContextMenu menu = new ContextMenu(newTab, new SeparatorMenuItem(), reload, duplicate,
+        ContextMenu menu = new ContextMenu(newTab, new SeparatorMenuItem(), reload, duplicate, move,
                 new SeparatorMenuItem(), close, closeOthers, closeRight, new SeparatorMenuItem(), reopen,
                 recentlyClosedMenu());
         menu.setId("tab-context-menu");

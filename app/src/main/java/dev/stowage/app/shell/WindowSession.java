@@ -1,5 +1,7 @@
 package dev.stowage.app.shell;
 
+import dev.stowage.session.TabState;
+
 /**
  * What a {@link BrowserWindow} tells whoever keeps the session (the session keeper), all on the FX thread.
  * The window calls {@link #closing} before it lets go of anything, so the keeper can take the window's
@@ -29,6 +31,14 @@ public interface WindowSession {
 
     /** The user asked for a private window (Ctrl+Shift+N, the main menu) from {@code window}; without a keeper, none. */
     default void privateWindowRequested(BrowserWindow window) {
+    }
+
+    /**
+     * {@code tab} left {@code window} for a new window (its page unloaded, its namespace kept); without a
+     * keeper to make windows, it comes back into {@code window}.
+     */
+    default void moveToNewWindow(BrowserWindow window, TabState tab) {
+        window.adopt(tab);
     }
 
     /** The user asked to quit (Ctrl+Shift+Q) from {@code window}. */

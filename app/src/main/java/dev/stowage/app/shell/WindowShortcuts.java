@@ -24,7 +24,7 @@ final class WindowShortcuts {
                 .on(ctrlShift(KeyCode.T), window::reopenClosed)
                 .on(ctrlShift(KeyCode.Q), window::quit)
                 .on(key(KeyCode.F12), window.dock()::toggle)
-                .on(ctrlShift(KeyCode.DELETE), window::openClearBrowsingData)
+                .on(ctrlShift(KeyCode.DELETE), window.services()::openClearBrowsingData)
                 .on(ctrlShift(KeyCode.I), window.dock()::toggle)
                 .on(ctrl(KeyCode.L), navigation::focusAddress)
                 .on(alt(KeyCode.D), navigation::focusAddress)
@@ -37,7 +37,7 @@ final class WindowShortcuts {
                 .on(ctrl(KeyCode.R), () -> window.withSelected(BrowserTab::reload))
                 .on(key(KeyCode.F5), () -> window.withSelected(BrowserTab::reload))
                 .onIf(key(KeyCode.ESCAPE), () -> stopIfLoading(window))
-                .on(ctrl(KeyCode.J), window::showDownloads)
+                .on(ctrl(KeyCode.J), window.services()::showDownloads)
                 .on(alt(KeyCode.LEFT), () -> window.withSelected(BrowserTab::back))
                 .on(alt(KeyCode.RIGHT), () -> window.withSelected(BrowserTab::forward))
                 .on(ctrlShift(KeyCode.K), () -> {

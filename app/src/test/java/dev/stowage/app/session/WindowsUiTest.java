@@ -103,4 +103,38 @@ class WindowsUiTest extends ShellTestBase {
         assertEquals(server.url("/win?stays"), fx(() -> selectedTab().model().urlProperty().get()));
         closeAndWaitForExit(exited);
     }
+
+    @Test
+    void moveToNewWindowTakesTheTabsPageHistoryAndStorage() throws Exception {
+        Path profile = Files.createTempDirectory("stowage-windows");
+        CompletableFuture<Void> exited = new CompletableFuture<>();
+        SessionKeeper keeper = launchRestoring(new LaunchOptions(profile, false,
+                List.of(server.url("/win?a"), server.url("/win?b1"))), new SessionStorageService(), exited);
+        BrowserTab b = fx(() -> window.tab(window.model().tabs().get(1)));
+        fx(() -> {
+            window.model().select(b.model());
+            b.load(server.url("/win?b2"));
+            return null;
+        });
+        waitUntil("b's second page", () -> server.url("/win?b2").equals(b.model().urlProperty().get())
+                && !b.model().loadingProperty().get() && b.model().canGoBackProperty().get());
+        script(b, "sessionStorage.setItem('moved', 'with its tab')");
+
+        robot.rightClickOn(tabHeader(1));
+        robot.clickOn("Move to new window");
+        waitUntil("a new window took the tab", () -> keeper.windows().size() == 2 && keeper.windows().get(1).stage().isShowing()
+                && window.model().tabs().size() == 1);
+        BrowserWindow second = fx(() -> keeper.windows().get(1));
+        waitUntil("its page", () -> selectedOf(second) != null && !selectedOf(second).model().loadingProperty().get()
+                && server.url("/win?b2").equals(selectedOf(second).model().urlProperty().get()));
+        assertEquals("with its tab", script(selectedOf(second), "sessionStorage.getItem('moved')"), "its storage");
+        assertEquals(true, fx(() -> selectedOf(second).model().canGoBackProperty().get()), "its history");
+        assertEquals(server.url("/win?a"), fx(() -> selectedTab().model().urlProperty().get()), "the first window keeps the rest");
+        fx(() -> {
+            keeper.quit();
+            return null;
+        });
+        exited.get(20, TimeUnit.SECONDS);
+        window = null;
+    }
 }
