@@ -89,7 +89,7 @@ public final class StowageApp extends Application {
         cookieNotices.forEach(window[0].model()::warn);
         keeper.onPrivateWindow(() -> {
             try {
-                PrivateWindows.start(options, List.of());
+                PrivateWindows.start(options.withClonePolicy(settings.clonePolicy().get()), List.of());
             } catch (IOException e) {
                 window[0].model().warn("Stowage could not open a private window: " + e.getMessage());
             }

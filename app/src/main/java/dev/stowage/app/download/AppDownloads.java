@@ -61,7 +61,8 @@ public final class AppDownloads implements DownloadHandler {
 
     @Override
     public void download(BrowserTab tab, String url, String referer) {
-        downloads.start(url, referer);
+        String userAgent = tab.engine().getUserAgent();
+        downloads.start(url, referer, userAgent == null ? "" : userAgent);
     }
 
     @Override

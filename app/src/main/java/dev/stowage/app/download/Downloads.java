@@ -75,12 +75,18 @@ public final class Downloads {
      *                same origin, the origin elsewhere, nothing from https to http); may be empty
      */
     public void start(String url, String referer) {
+        start(url, referer, "");
+    }
+
+    /** {@link #start(String, String)} asking as {@code userAgent} does (the page's WebView; "" for Java's). */
+    public void start(String url, String referer, String userAgent) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(referer, "referer");
+        Objects.requireNonNull(userAgent, "userAgent");
         if (cancelled) {
             return;
         }
-        transfers.execute(new Transfer(client, url, Referers.forRequest(referer, url), directory, fx,
+        transfers.execute(new Transfer(client, url, Referers.forRequest(referer, url), userAgent, directory, fx,
                 download -> list.add(download), inProgress));
     }
 

@@ -1,5 +1,6 @@
 package dev.stowage.app.download;
 
+import java.util.List;
 import java.util.Objects;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -28,18 +29,23 @@ final class DownloadsButton {
             button.getStyleClass().remove("finished");
             openPanel.run();
         });
-        downloads.list().addListener((ListChangeListener<Download>) c -> {
-            while (c.next()) {
-                for (Download added : c.getAddedSubList()) {
-                    added.stateProperty().addListener((obs, old, state) -> {
-                        if (state == Download.State.COMPLETED && !button.getStyleClass().contains("finished")) {
-                            button.getStyleClass().add("finished");
-                            button.getTooltip().setText("Downloaded " + added.fileProperty().get().getFileName());
-                        }
-                    });
-                }
+        // The list and its downloads outlive this window: they hold it only weakly, the button holds the
+        // listeners, so a closed window's toolbar can go.
+        javafx.beans.value.ChangeListener<Download.State> finished = (obs, old, state) -> {
+            if (state == Download.State.COMPLETED && !button.getStyleClass().contains("finished")) {
+                button.getStyleClass().add("finished");
+                Download done = (Download) ((javafx.beans.property.ReadOnlyProperty<?>) obs).getBean();
+                button.getTooltip().setText("Downloaded " + done.fileProperty().get().getFileName());
             }
-        });
+        };
+        ListChangeListener<Download> added = c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(d -> d.stateProperty().addListener(new javafx.beans.value.WeakChangeListener<>(finished)));
+            }
+        };
+        button.getProperties().put(DownloadsButton.class, List.of(finished, added));
+        downloads.list().forEach(d -> d.stateProperty().addListener(new javafx.beans.value.WeakChangeListener<>(finished)));
+        downloads.list().addListener(new javafx.collections.WeakListChangeListener<>(added));
         return button;
     }
 }

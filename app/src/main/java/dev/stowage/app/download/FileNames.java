@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * most {@value #MAX_LENGTH} characters). Pure functions; thread-safe.
  */
 public final class FileNames {
-    /** Longest name kept, leaving room for " (99)" and ".part" under common 255-byte limits. */
+    /** Longest name kept, in UTF-8 bytes, leaving room for " (99)" and ".part" under common 255-byte limits. */
     static final int MAX_LENGTH = 200;
     private static final String FALLBACK = "download";
     private static final Pattern EXTENDED = Pattern.compile("(?i)(?:^|;)\\s*filename\\*\\s*=\\s*([^']*)'[^']*'([^;]+)");
@@ -112,11 +112,31 @@ public final class FileNames {
         if (RESERVED.matcher(cleaned).matches()) {
             cleaned = "_" + cleaned;
         }
-        if (cleaned.length() > MAX_LENGTH) {
+        if (utf8Length(cleaned) > MAX_LENGTH) {
             int dot = extensionStart(cleaned);
             String ext = cleaned.length() - dot <= 20 ? cleaned.substring(dot) : "";
-            cleaned = cleaned.substring(0, MAX_LENGTH - ext.length()) + ext;
+            cleaned = prefixWithin(cleaned.substring(0, dot), MAX_LENGTH - utf8Length(ext)) + ext;
         }
         return cleaned;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** The longest prefix of {@code text} of at most {@code bytes} UTF-8 bytes, never splitting a character. */
+    private static String prefixWithin(String text, int bytes) {
+        int used = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (used + size > bytes) {
+                break;
+            }
+            used += size;
+            end += Character.charCount(cp);
+        }
+        return text.substring(0, end);
     }
 }

@@ -24,17 +24,20 @@ import java.util.function.Consumer;
  */
 final class Transfer implements Runnable {
     private static final int BUFFER = 64 * 1024;
+    private static final java.time.Duration HEADERS_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final HttpClient client;
     private final String url;
     private final Optional<String> referer;
+    private final String userAgent;
     private final Path directory;
     private final Executor fx;
     private final Consumer<Download> started;
     private final java.util.Set<Download> inProgress;
 
-    Transfer(HttpClient client, String url, Optional<String> referer, Path directory, Executor fx,
+    Transfer(HttpClient client, String url, Optional<String> referer, String userAgent, Path directory, Executor fx,
              Consumer<Download> started, java.util.Set<Download> inProgress) {
+        this.userAgent = userAgent;
         this.inProgress = inProgress;
         this.client = client;
         this.url = url;
@@ -48,8 +51,12 @@ final class Transfer implements Runnable {
     public void run() {
         HttpResponse<InputStream> response;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+            // The timeout is for the answer's headers only: a download may then take as long as it takes.
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET().timeout(HEADERS_TIMEOUT);
             referer.ifPresent(r -> request.header("Referer", r));
+            if (!userAgent.isEmpty()) {
+                request.header("User-Agent", userAgent); // the page's browser, as servers saw it ask
+            }
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException | IllegalArgumentException e) {
             failBeforeStart("could not reach the server: " + e.getMessage());
@@ -65,6 +72,11 @@ final class Transfer implements Runnable {
         }
         String name = FileNames.forResponse(response.uri().toString(),
                 response.headers().firstValue("Content-Disposition"));
+        try {
+            directory.resolve(name); // a name this platform's file system cannot take falls back
+        } catch (java.nio.file.InvalidPathException e) {
+            name = "download";
+        }
         if (status < 200 || status > 299) {
             close(response.body());
             failBeforeStart(name, "the server answered " + status);
@@ -159,16 +171,22 @@ final class Transfer implements Runnable {
             Path candidate = n == 0 ? target : target.resolveSibling(FileNames.numbered(name, n));
             try {
                 Files.createLink(candidate, part);
-                Files.delete(part);
-                return candidate;
             } catch (FileAlreadyExistsException taken) {
-                // keep looking
+                continue;
             } catch (UnsupportedOperationException | IOException noLinks) {
                 // A file system without hard links: check, then move (a race only with another program).
                 if (!Files.exists(candidate)) {
                     return Files.move(part, candidate);
                 }
+                continue;
             }
+            try {
+                Files.delete(part);
+            } catch (IOException e) {
+                System.getLogger(Transfer.class.getName()).log(System.Logger.Level.WARNING,
+                        "the complete file is " + candidate + "; could not delete " + part, e);
+            }
+            return candidate;
         }
     }
 

@@ -134,8 +134,12 @@ public final class RestoringShell {
         if (!loaded.startup().notices().isEmpty()) {
             window.model().warn(String.join(" ", loaded.startup().notices()));
         }
+        SessionKeeper[] kept = new SessionKeeper[1];
+        // A failed save is the profile's problem: every open window says so, not only the first.
         SessionKeeper keeper = new SessionKeeper(service, loaded.files(), saved, fx,
-                problem -> fx.execute(() -> window.model().warn(problem)), exit, () -> newWindow.apply(options));
+                problem -> fx.execute(() -> kept[0].windows().forEach(w -> w.model().warn(problem))), exit,
+                () -> newWindow.apply(options));
+        kept[0] = keeper;
         keeper.attach(window);
         more.forEach(keeper::attach);
         return keeper;

@@ -70,6 +70,8 @@ public final class SessionKeeper implements WindowSession {
     private final Map<BrowserWindow, List<String>> keptForSave = new IdentityHashMap<>();
     private final java.util.function.Supplier<BrowserWindow> windowMaker;
     private boolean quitting;
+    /** Windows whose pages have all unloaded: the last save waits for every kept window to be here. */
+    private final Set<BrowserWindow> closedWindows = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private Runnable privateWindow = () -> { };
     private final Set<String> dirty = new HashSet<>();
     private final Set<String> onDisk = new HashSet<>();
@@ -205,11 +207,13 @@ public final class SessionKeeper implements WindowSession {
         if (finished) {
             return;
         }
-        if (lastPictures.size() < windows.size()) {
+        closedWindows.add(window);
+        if (closedWindows.size() < windows.size()) {
             if (!quitting) {
                 leave(window); // the user closed one window; the others go on
             }
-            return; // quitting: the last window's close saves every picture
+            // Quitting: the save waits for every window's pages to unload (their pagehide writes included).
+            return;
         }
         CompletableFuture<Void> saved = writer == null ? CompletableFuture.completedFuture(null) : writer.saveNow();
         finished = true;
@@ -237,6 +241,7 @@ public final class SessionKeeper implements WindowSession {
     private void leave(BrowserWindow window) {
         WindowState picture = lastPictures.remove(window);
         windows.remove(window);
+        closedWindows.remove(window);
         if (picture != null) {
             picture.closed().forEach(closed -> closedEntryStorage.remove(closed.namespaceId()));
         }

@@ -85,7 +85,10 @@ final class DownloadSniffer {
             TabModel.LoadError error = tab.model().errorProperty().get();
             String page = error != null ? error.url() : shown;
             if (page.isEmpty() || page.startsWith("about:")) {
-                // Not from inside WebKit's event: closing unloads the page.
+                // A new tab that showed nothing: it closes (not from inside WebKit's event: closing unloads
+                // the page); the window's only tab stays a new tab, never with the download's URL.
+                tab.model().urlProperty().set("");
+                tab.model().addressProperty().set("");
                 javafx.application.Platform.runLater(closeTab);
             } else {
                 // WebEngine forgot the page's title with the stopped load; the page itself did not change.

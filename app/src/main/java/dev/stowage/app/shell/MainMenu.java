@@ -192,8 +192,11 @@ final class MainMenu {
                 clonePolicy.set((ClonePolicy) now.getUserData());
             }
         });
-        clonePolicy.addListener((obs, old, now) -> group.getToggles().stream()
-                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
+        // The run's policy outlives this window: it holds the menu only weakly.
+        javafx.beans.value.ChangeListener<ClonePolicy> follow = (obs, old, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true));
+        button.getProperties().put(ClonePolicy.class, follow);
+        clonePolicy.addListener(new javafx.beans.value.WeakChangeListener<>(follow));
         int at = button.getItems().indexOf(button.getItems().stream()
                 .filter(i -> "menu-clear-data".equals(i.getId())).findFirst().orElseThrow());
         button.getItems().add(at, choices);

@@ -33,6 +33,11 @@ class FileNamesTest {
         String longName = "x".repeat(300) + ".pdf";
         String kept = name("http://a.test/x", "attachment; filename=\"" + longName + "\"");
         assertTrue(kept.length() <= FileNames.MAX_LENGTH && kept.endsWith(".pdf"), kept);
+        String wide = name("http://a.test/x", "attachment; filename*=UTF-8''" + "%F0%9F%98%80".repeat(120) + ".txt");
+        assertTrue(wide.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= FileNames.MAX_LENGTH && wide.endsWith(".txt"),
+                "counted in bytes: " + wide.length());
+        assertEquals(wide, new String(wide.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.UTF_8), "no character cut in half");
     }
 
     @Test
