@@ -51,7 +51,7 @@ import java.util.function.Consumer;
  *
  * <p><b>Threading.</b> FX thread, except what the writer does on its own thread with immutable snapshots.
  */
-public final class SessionKeeper implements WindowSession {
+public final class SessionKeeper implements WindowSession, dev.stowage.app.shell.ClosedWindows {
     /** How long changes must settle before a save. */
     public static final Duration SETTLE = Duration.ofMillis(500);
     /** The longest a change waits for its save while changes go on. */
@@ -70,6 +70,20 @@ public final class SessionKeeper implements WindowSession {
     private final Map<BrowserWindow, List<String>> keptForSave = new IdentityHashMap<>();
     private final java.util.function.Supplier<BrowserWindow> windowMaker;
     private boolean quitting;
+    /** How many closed windows Ctrl+Shift+T can bring back (Firefox's number); each keeps its tabs' storage. */
+    public static final int CLOSED_WINDOWS = 5;
+
+    /** A window closed while others stayed: its picture, and the namespaces of its tabs, kept (persisted). */
+    private record ClosedWindow(BrowserWindow window, WindowState picture, List<String> kept, long order) {
+        void release() {
+            kept.forEach(window::releaseKept);
+        }
+    }
+
+    private final java.util.Deque<ClosedWindow> closedWindowList = new java.util.ArrayDeque<>();
+    /** Per window, the order of its last closed tab, against {@link ClosedWindow#order}: Ctrl+Shift+T's pick. */
+    private final Map<BrowserWindow, Long> lastTabClosed = new IdentityHashMap<>();
+    private long closings;
     /** Windows whose pages have all unloaded: the last save waits for every kept window to be here. */
     private final Set<BrowserWindow> closedWindows = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private Runnable privateWindow = () -> { };
@@ -110,6 +124,14 @@ public final class SessionKeeper implements WindowSession {
     public void attach(BrowserWindow window) {
         windows.add(Objects.requireNonNull(window, "window"));
         window.setSession(this);
+        window.services().setClosedWindows(this);
+        window.model().tabs().addListener((javafx.collections.ListChangeListener<dev.stowage.app.shell.TabModel>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved()) {
+                    lastTabClosed.put(window, ++closings);
+                }
+            }
+        });
         changed();
     }
 
@@ -229,6 +251,7 @@ public final class SessionKeeper implements WindowSession {
             }
             fx.execute(() -> {
                 keptForSave.forEach((w, ids) -> ids.forEach(w::releaseKept));
+                closedWindowList.forEach(ClosedWindow::release); // closed windows do not outlive the run
                 exit.run();
             });
         });
@@ -242,14 +265,59 @@ public final class SessionKeeper implements WindowSession {
         WindowState picture = lastPictures.remove(window);
         windows.remove(window);
         closedWindows.remove(window);
+        lastTabClosed.remove(window);
         if (picture != null) {
             picture.closed().forEach(closed -> closedEntryStorage.remove(closed.namespaceId()));
         }
         List<String> kept = keptForSave.remove(window);
-        if (kept != null) {
+        if (picture != null && kept != null) {
+            // Its closed-tab list went with it (the window let their storage go); its open tabs wait here.
+            WindowState open = new WindowState(picture.tabs(), picture.selected(), List.of(), picture.bounds());
+            closedWindowList.addFirst(new ClosedWindow(window, open, kept, ++closings));
+            while (closedWindowList.size() > CLOSED_WINDOWS) {
+                closedWindowList.removeLast().release();
+            }
+        } else if (kept != null) {
             kept.forEach(window::releaseKept);
         }
         changed();
+    }
+
+    @Override
+    public List<String> titles() {
+        List<String> titles = new ArrayList<>();
+        for (ClosedWindow closed : closedWindowList) {
+            TabState shown = closed.picture().tabs().get(closed.picture().selected());
+            int others = closed.picture().tabs().size() - 1;
+            titles.add("Window: " + dev.stowage.app.shell.TabModel.labelFor(shown.title(), shown.current().url())
+                    + (others == 0 ? "" : " and " + others + (others == 1 ? " other tab" : " other tabs")));
+        }
+        return titles;
+    }
+
+    @Override
+    public void reopen(int index) {
+        if (windowMaker == null || quitting || finished || index < 0 || index >= closedWindowList.size()) {
+            return;
+        }
+        List<ClosedWindow> list = new ArrayList<>(closedWindowList);
+        ClosedWindow closed = list.get(index);
+        closedWindowList.remove(closed);
+        BrowserWindow made = windowMaker.get();
+        made.restore(closed.picture()); // its namespaces are in the service, persisted, as a restored session's
+        attach(made);
+        made.stage().show();
+    }
+
+    @Override
+    public void reopenLast(BrowserWindow window) {
+        ClosedWindow newest = closedWindowList.peekFirst();
+        if (newest != null && windowMaker != null
+                && (!window.canReopenClosed() || newest.order() > lastTabClosed.getOrDefault(window, -1L))) {
+            reopen(0);
+        } else {
+            window.reopenClosed();
+        }
     }
 
     private boolean needsSaving(String id) {

@@ -39,6 +39,11 @@ final class MainMenu {
 
         void reopen(TabState closed);
 
+        /** The closed windows' names, most recent first. */
+        List<String> closedWindows();
+
+        void reopenWindow(int index);
+
         void toggleInspector();
 
         void showDownloads();
@@ -61,7 +66,7 @@ final class MainMenu {
         button.setAccessibleText("Main menu");
         button.setFocusTraversable(false);
         history.setId("menu-history");
-        history.setText("Recently closed tabs");
+        history.setText("Recently closed");
         resetZoom = item("Actual size", "menu-zoom-reset", Shortcuts.ctrl(KeyCode.DIGIT0), actions::resetZoom);
         button.getItems().setAll(
                 item("New tab", "menu-new-tab", Shortcuts.ctrl(KeyCode.T), actions::newTab),
@@ -137,6 +142,16 @@ final class MainMenu {
             @Override
             public void reopen(TabState closed) {
                 window.reopenClosed(closed);
+            }
+
+            @Override
+            public List<String> closedWindows() {
+                return window.services().closedWindows().titles();
+            }
+
+            @Override
+            public void reopenWindow(int index) {
+                window.services().closedWindows().reopen(index);
             }
 
             @Override
@@ -224,8 +239,8 @@ final class MainMenu {
         resetZoom.setText("Actual size (now " + ZoomSteps.percent(actions.zoom()) + ")");
         List<TabState> closed = actions.recentlyClosed();
         history.getItems().clear();
-        if (closed.isEmpty()) {
-            MenuItem none = new MenuItem("No recently closed tabs");
+        if (closed.isEmpty() && actions.closedWindows().isEmpty()) {
+            MenuItem none = new MenuItem("Nothing recently closed");
             none.setDisable(true);
             history.getItems().add(none);
         }
@@ -234,6 +249,14 @@ final class MainMenu {
             MenuItem reopen = item(TabModel.labelFor(tab.title(), tab.current().url()), "menu-closed-" + i,
                     i == 0 ? Shortcuts.ctrlShift(KeyCode.T) : null, () -> actions.reopen(tab));
             history.getItems().add(reopen);
+        }
+        List<String> windows = actions.closedWindows();
+        if (!windows.isEmpty()) {
+            history.getItems().add(new SeparatorMenuItem());
+        }
+        for (int i = 0; i < windows.size(); i++) {
+            int index = i;
+            history.getItems().add(item(windows.get(i), "menu-closed-window-" + i, null, () -> actions.reopenWindow(index)));
         }
     }
 

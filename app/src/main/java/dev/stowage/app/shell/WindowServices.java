@@ -4,7 +4,8 @@ import java.util.Objects;
 import javafx.stage.Stage;
 
 /**
- * What the app plugs into a window ({@link BrowserWindow#services()}): clearing site data and downloads.
+ * What the app plugs into a window ({@link BrowserWindow#services()}): clearing site data, downloads and the
+ * profile's closed windows.
  * Until the app plugs them in, the window's menus and keys for them do nothing. FX thread.
  */
 public final class WindowServices {
@@ -12,6 +13,7 @@ public final class WindowServices {
     private final NavigationBar navigation;
     private final TabFactory pages;
     private SiteDataHandler siteData = SiteDataHandler.NONE;
+    private ClosedWindows closedWindows = ClosedWindows.NONE;
 
     WindowServices(Stage stage, NavigationBar navigation, TabFactory pages) {
         this.stage = Objects.requireNonNull(stage, "stage");
@@ -28,6 +30,15 @@ public final class WindowServices {
     public void setDownloads(DownloadHandler handler) {
         pages.setDownloads(handler);
         navigation.addBeforeEnd(handler.toolbarButton(stage));
+    }
+
+    /** Makes {@code windows} the profile's closed windows (the session keeper). */
+    public void setClosedWindows(ClosedWindows windows) {
+        this.closedWindows = Objects.requireNonNull(windows, "windows");
+    }
+
+    ClosedWindows closedWindows() {
+        return closedWindows;
     }
 
     /** The page menu's and the site menu's "Clear sessionStorage for this site". */

@@ -21,7 +21,7 @@ final class WindowShortcuts {
                 .on(ctrlShift(KeyCode.N), window::openPrivateWindow)
                 .on(ctrl(KeyCode.W), () -> closeSelected(window))
                 .on(ctrl(KeyCode.F4), () -> closeSelected(window))
-                .on(ctrlShift(KeyCode.T), window::reopenClosed)
+                .on(ctrlShift(KeyCode.T), () -> window.services().closedWindows().reopenLast(window))
                 .on(ctrlShift(KeyCode.Q), window::quit)
                 .on(key(KeyCode.F12), window.dock()::toggle)
                 .on(ctrlShift(KeyCode.DELETE), window.services()::openClearBrowsingData)

@@ -137,4 +137,56 @@ class WindowsUiTest extends ShellTestBase {
         exited.get(20, TimeUnit.SECONDS);
         window = null;
     }
+
+    @Test
+    void ctrlShiftTReopensTheMostRecentlyClosedWindowWithItsStorageThenTheClosedTab() throws Exception {
+        Path profile = Files.createTempDirectory("stowage-windows");
+        CompletableFuture<Void> exited = new CompletableFuture<>();
+        SessionKeeper keeper = launchRestoring(new LaunchOptions(profile, false,
+                List.of(server.url("/win?a"), server.url("/win?c"))), new SessionStorageService(), exited);
+        fx(() -> {
+            window.model().select(window.model().tabs().get(1));
+            return null;
+        });
+        focusPage();
+        shortcut(KeyCode.W); // first a tab closes...
+        waitUntil("one tab", () -> window.model().tabs().size() == 1);
+
+        BrowserWindow second = secondWindowByCtrlN(keeper);
+        robot.clickOn(fx(() -> second.stage().getScene().lookup("#address-bar")));
+        robot.write(server.url("/win?b"));
+        keys(KeyCode.ENTER);
+        waitUntil("the second window's page", () -> selectedOf(second) != null && !selectedOf(second).model().loadingProperty().get()
+                && server.url("/win?b").equals(selectedOf(second).model().urlProperty().get()));
+        script(selectedOf(second), "sessionStorage.setItem('w', 'in the closed window')");
+        shortcut(KeyCode.W); // ...then a window
+        waitUntil("the second window closed", () -> !second.stage().isShowing() && keeper.windows().size() == 1);
+        assertEquals(List.of("Window: a window's page"), fx(keeper::titles), "the History menu's entry");
+
+        fx(() -> {
+            window.stage().requestFocus();
+            return null;
+        });
+        focusPage();
+        shortcut(KeyCode.SHIFT, KeyCode.T);
+        waitUntil("the window came back first", () -> keeper.windows().size() == 2 && keeper.windows().get(1).stage().isShowing());
+        BrowserWindow back = fx(() -> keeper.windows().get(1));
+        waitUntil("with its page", () -> selectedOf(back) != null && !selectedOf(back).model().loadingProperty().get()
+                && server.url("/win?b").equals(selectedOf(back).model().urlProperty().get()));
+        assertEquals("in the closed window", script(selectedOf(back), "sessionStorage.getItem('w')"), "and its storage");
+
+        fx(() -> {
+            window.stage().requestFocus();
+            return null;
+        });
+        focusPage();
+        shortcut(KeyCode.SHIFT, KeyCode.T);
+        waitUntil("then the closed tab", () -> window.model().tabs().size() == 2);
+        fx(() -> {
+            keeper.quit();
+            return null;
+        });
+        exited.get(20, TimeUnit.SECONDS);
+        window = null;
+    }
 }
