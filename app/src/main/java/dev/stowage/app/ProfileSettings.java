@@ -9,9 +9,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,7 +23,7 @@ public final class ProfileSettings implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ProfileSettings.class.getName());
 
     private final ObjectProperty<ClonePolicy> clonePolicy;
-    private final ExecutorService writer;
+    private final ProfileWriter writer;
 
     private ProfileSettings(ClonePolicy start, SettingsFile file) {
         clonePolicy = new SimpleObjectProperty<>(this, "clonePolicy", start);
@@ -34,11 +31,7 @@ public final class ProfileSettings implements AutoCloseable {
             writer = null;
             return;
         }
-        writer = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "settings-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        writer = new ProfileWriter("settings-writer");
         clonePolicy.addListener((obs, old, now) -> {
             SettingsFile.Settings settings = new SettingsFile.Settings(Optional.of(now.name().toLowerCase(Locale.ROOT)));
             writer.execute(() -> write(file, settings));
@@ -81,14 +74,8 @@ public final class ProfileSettings implements AutoCloseable {
     /** Waits up to 5 s for the last change to be written. */
     @Override
     public void close() {
-        if (writer == null) {
-            return;
-        }
-        writer.shutdown();
-        try {
-            writer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (writer != null) {
+            writer.close();
         }
     }
 }

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -23,7 +20,7 @@ public final class ProfileZooms implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ProfileZooms.class.getName());
 
     private final SiteZooms siteZooms;
-    private final ExecutorService writer;
+    private final ProfileWriter writer;
     private final AtomicReference<Map<String, Double>> pending = new AtomicReference<>();
 
     private ProfileZooms(Map<String, Double> saved, SiteZoomFile file) {
@@ -32,11 +29,7 @@ public final class ProfileZooms implements AutoCloseable {
             siteZooms = SiteZooms.inMemory();
             return;
         }
-        writer = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "zoom-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        writer = new ProfileWriter("zoom-writer");
         siteZooms = new SiteZooms(saved, zooms -> {
             if (pending.getAndSet(zooms) == null) {
                 writer.execute(() -> write(file));
@@ -80,14 +73,8 @@ public final class ProfileZooms implements AutoCloseable {
     /** Waits up to 5 s for the last change to be written. */
     @Override
     public void close() {
-        if (writer == null) {
-            return;
-        }
-        writer.shutdown();
-        try {
-            writer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (writer != null) {
+            writer.close();
         }
     }
 }

@@ -38,6 +38,15 @@ class WindowsUiTest extends ShellTestBase {
         return new ProfileSession(profile, Clock.systemUTC()).load().state().map(s -> s.windows().size()).orElse(0);
     }
 
+    /** Types {@code url} into {@code w}'s address bar, Enter, and waits until its page loaded. */
+    private void typeAddress(BrowserWindow w, String url) {
+        robot.clickOn(fx(() -> w.stage().getScene().lookup("#address-bar")));
+        robot.write(url);
+        keys(KeyCode.ENTER);
+        waitUntil("the page of " + url, () -> selectedOf(w) != null && !selectedOf(w).model().loadingProperty().get()
+                && url.equals(selectedOf(w).model().urlProperty().get()));
+    }
+
     private BrowserWindow secondWindowByCtrlN(SessionKeeper keeper) {
         focusPage();
         shortcut(KeyCode.N);
@@ -56,12 +65,7 @@ class WindowsUiTest extends ShellTestBase {
         script(selectedTab(), "sessionStorage.setItem('w', 'first')");
 
         BrowserWindow second = secondWindowByCtrlN(keeper);
-        robot.clickOn(fx(() -> second.stage().getScene().lookup("#address-bar")));
-        robot.write(server.url("/win?second"));
-        keys(KeyCode.ENTER);
-        waitUntil("the second window's page", () -> selectedOf(second) != null
-                && server.url("/win?second").equals(selectedOf(second).model().urlProperty().get())
-                && !selectedOf(second).model().loadingProperty().get());
+        typeAddress(second, server.url("/win?second"));
         script(selectedOf(second), "sessionStorage.setItem('w', 'second')");
         waitUntil("the session holds both windows", () -> savedWindows(profile) == 2);
 
@@ -153,11 +157,7 @@ class WindowsUiTest extends ShellTestBase {
         waitUntil("one tab", () -> window.model().tabs().size() == 1);
 
         BrowserWindow second = secondWindowByCtrlN(keeper);
-        robot.clickOn(fx(() -> second.stage().getScene().lookup("#address-bar")));
-        robot.write(server.url("/win?b"));
-        keys(KeyCode.ENTER);
-        waitUntil("the second window's page", () -> selectedOf(second) != null && !selectedOf(second).model().loadingProperty().get()
-                && server.url("/win?b").equals(selectedOf(second).model().urlProperty().get()));
+        typeAddress(second, server.url("/win?b"));
         script(selectedOf(second), "sessionStorage.setItem('w', 'in the closed window')");
         shortcut(KeyCode.W); // ...then a window
         waitUntil("the second window closed", () -> !second.stage().isShowing() && keeper.windows().size() == 1);
