@@ -38,6 +38,16 @@ class WindowsUiTest extends ShellTestBase {
         return new ProfileSession(profile, Clock.systemUTC()).load().state().map(s -> s.windows().size()).orElse(0);
     }
 
+    /** Quits every window of {@code keeper} (Ctrl+Shift+Q's way) and waits for the last save and exit. */
+    private void quitAndWait(SessionKeeper keeper, CompletableFuture<Void> exited) throws Exception {
+        fx(() -> {
+            keeper.quit();
+            return null;
+        });
+        exited.get(20, TimeUnit.SECONDS);
+        window = null;
+    }
+
     /** Types {@code url} into {@code w}'s address bar, Enter, and waits until its page loaded. */
     private void typeAddress(BrowserWindow w, String url) {
         robot.clickOn(fx(() -> w.stage().getScene().lookup("#address-bar")));
@@ -83,12 +93,7 @@ class WindowsUiTest extends ShellTestBase {
                 && server.url("/win?second").equals(selectedOf(restored).model().urlProperty().get()));
         assertEquals("second", script(selectedOf(restored), "sessionStorage.getItem('w')"), "with its storage");
         assertEquals("first", script(selectedOf(fx(() -> again.windows().get(0))), "sessionStorage.getItem('w')"));
-        fx(() -> {
-            again.quit();
-            return null;
-        });
-        exitedAgain.get(20, TimeUnit.SECONDS);
-        window = null;
+        quitAndWait(again, exitedAgain);
     }
 
     @Test
@@ -134,12 +139,7 @@ class WindowsUiTest extends ShellTestBase {
         assertEquals("with its tab", script(selectedOf(second), "sessionStorage.getItem('moved')"), "its storage");
         assertEquals(true, fx(() -> selectedOf(second).model().canGoBackProperty().get()), "its history");
         assertEquals(server.url("/win?a"), fx(() -> selectedTab().model().urlProperty().get()), "the first window keeps the rest");
-        fx(() -> {
-            keeper.quit();
-            return null;
-        });
-        exited.get(20, TimeUnit.SECONDS);
-        window = null;
+        quitAndWait(keeper, exited);
     }
 
     @Test
@@ -182,11 +182,6 @@ class WindowsUiTest extends ShellTestBase {
         focusPage();
         shortcut(KeyCode.SHIFT, KeyCode.T);
         waitUntil("then the closed tab", () -> window.model().tabs().size() == 2);
-        fx(() -> {
-            keeper.quit();
-            return null;
-        });
-        exited.get(20, TimeUnit.SECONDS);
-        window = null;
+        quitAndWait(keeper, exited);
     }
 }
