@@ -40,16 +40,15 @@ public final class WindowModel {
         return readOnlyTabs;
     }
 
-    /** The selected tab; null only when there is no tab. */
-    /**
-     * A problem the user must see because pages no longer behave as promised (for example: the shell's
-     * sessionStorage could not be installed); empty when there is none. The window shows it in a bar.
-     */
     /** Whether this is a private window (nothing of it is kept): its title and toolbar say so. */
     public javafx.beans.property.BooleanProperty privateWindowProperty() {
         return privateWindow;
     }
 
+    /**
+     * A problem the user must see because pages no longer behave as promised (for example: the shell's
+     * sessionStorage could not be installed); empty when there is none. The window shows it in a bar.
+     */
     public ReadOnlyStringProperty warningProperty() {
         return warning.getReadOnlyProperty();
     }
@@ -59,6 +58,7 @@ public final class WindowModel {
         warning.set(Objects.requireNonNull(message, "message"));
     }
 
+    /** The selected tab; null only when there is no tab. */
     public ReadOnlyObjectProperty<TabModel> selectedProperty() {
         return selected;
     }
@@ -158,12 +158,21 @@ public final class WindowModel {
         selected.set(tabs.get(Math.floorMod(selectedIndex() + delta, size)));
     }
 
-    /** Moves {@code tab} to {@code index} (clamped), keeping the selection. */
+    /**
+     * Moves {@code tab} to {@code index} (clamped), keeping the selection. Listeners see one permutation, not
+     * a removal and an addition: no tab closed or opened.
+     */
     public void move(TabModel tab, int index) {
-        if (!tabs.remove(tab)) {
+        List<TabModel> order = new ArrayList<>(tabs);
+        if (!order.remove(tab)) {
             throw new IllegalArgumentException("not open: " + tab);
         }
-        tabs.add(Math.max(0, Math.min(index, tabs.size())), tab);
+        order.add(Math.max(0, Math.min(index, order.size())), tab);
+        Map<TabModel, Integer> place = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            place.put(order.get(i), i);
+        }
+        FXCollections.sort(tabs, java.util.Comparator.comparing(place::get));
     }
 
     /** Tabs after {@code tab} in strip order, for "Close tabs to the right". */

@@ -94,6 +94,22 @@ class WindowModelTest {
     }
 
     @Test
+    void aMoveIsOnePermutationNotACloseAndAnOpen() {
+        var tabs = open(4);
+        List<String> seen = new java.util.ArrayList<>();
+        model.tabs().addListener((javafx.collections.ListChangeListener<TabModel>) c -> {
+            while (c.next()) {
+                seen.add(c.wasPermutated() ? "permutated" : c.wasRemoved() ? "removed" : "added");
+            }
+        });
+        model.move(tabs.get(3), 1);
+        assertEquals(List.of("permutated"), seen);
+        assertEquals(List.of(tabs.get(0), tabs.get(3), tabs.get(1), tabs.get(2)), model.tabs());
+        model.move(tabs.get(0), 99);
+        assertEquals(List.of(tabs.get(3), tabs.get(1), tabs.get(2), tabs.get(0)), model.tabs(), "clamped to the end");
+    }
+
+    @Test
     void labelIsTitleElseHostElseNewTab() {
         TabModel t = new TabModel("id");
         assertEquals("New Tab", t.labelBinding().get());
