@@ -172,6 +172,39 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         made.stage().show();
     }
 
+    /** The first other window, open and not closing, whose tab strip is at the screen point. */
+    @Override
+    public Optional<BrowserWindow> windowWithStripAt(BrowserWindow from, double screenX, double screenY) {
+        return windows.stream()
+                .filter(w -> w != from && w.stage().isShowing() && w.stripIndexAt(screenX, screenY).isPresent())
+                .findFirst();
+    }
+
+    /**
+     * A tab dragged off {@code from}'s strip: the window whose strip is under the pointer now takes it there
+     * (and comes to the front), else a new window whose tab strip starts at the pointer, as Chrome's does.
+     */
+    @Override
+    public void tabDropped(BrowserWindow from, TabState tab, double screenX, double screenY) {
+        Optional<BrowserWindow> onto = finished ? Optional.empty() : windowWithStripAt(from, screenX, screenY);
+        if (onto.isPresent()) {
+            BrowserWindow target = onto.get();
+            target.adopt(tab, target.stripIndexAt(screenX, screenY).orElse(target.model().tabs().size()));
+            target.stage().toFront();
+            return;
+        }
+        if (windowMaker == null || quitting || finished) {
+            from.adopt(tab);
+            return;
+        }
+        BrowserWindow made = windowMaker.get();
+        made.adopt(tab);
+        made.stage().setX(screenX - 60);
+        made.stage().setY(screenY - 20);
+        attach(made);
+        made.stage().show();
+    }
+
     /** Makes {@code opener} what Ctrl+Shift+N runs: the app starts a private window's process. */
     public void onPrivateWindow(Runnable opener) {
         this.privateWindow = Objects.requireNonNull(opener, "opener");
@@ -210,6 +243,10 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
     @Override
     public void closing(BrowserWindow window) {
         if (finished) {
+            return;
+        }
+        if (window.model().tabs().isEmpty()) {
+            keptForSave.put(window, List.of()); // its only tab was dragged to another window: nothing stays
             return;
         }
         WindowState picture = window.captureState();

@@ -3,9 +3,7 @@ package dev.stowage.app.shell;
 import dev.stowage.session.TabState;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -26,17 +24,16 @@ import javafx.stage.WindowEvent;
 public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final Stage stage;
     private final WindowModel model = new WindowModel();
-    private final Map<TabModel, BrowserTab> tabs = new HashMap<>();
+    private final WindowTabs tabs;
+    private final TabStripView strip;
     private final TabEngineInitializer initializer;
     private final FaviconLoader favicons = new FaviconLoader();
-    private final TabFactory pages;
     private final StackPane pageArea = new StackPane();
     private final ZoomKeeper zoom;
     private final PanelDock dock = new PanelDock(java.util.concurrent.ForkJoinPool.commonPool());
     private final NavigationBar navigation;
     private final NewTabRouter newTabs;
     private final ClosedTabs closedTabs;
-    private final DormantTabs dormant = new DormantTabs();
     private boolean closing;
     private WindowSession session = WindowSession.NONE;
     private final WindowServices services;
@@ -57,23 +54,25 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         this.newTabs = new NewTabRouter(this, clonePolicy);
         this.closedTabs = new ClosedTabs(closedTabLimit, initializer::releaseKept);
         this.initializer = Objects.requireNonNull(initializer, "initializer");
-        this.pages = new TabFactory(webDataDir, initializer, popupHandler, this, newTabs, favicons, () -> session.changed(),
+        TabFactory pages = new TabFactory(webDataDir, initializer, popupHandler, this, newTabs, favicons, () -> session.changed(),
                 url -> services().clearSessionStorage(url));
         this.navigation = new NavigationBar(model, () -> withSelected(BrowserTab::back),
                 () -> withSelected(BrowserTab::forward), () -> withSelected(BrowserTab::reload),
                 () -> withSelected(BrowserTab::stop), this::navigateSelected, url -> services().clearSessionStorage(url));
         this.services = new WindowServices(stage, navigation, pages);
-        this.zoom = new ZoomKeeper(model, tabs::get, siteZooms);
+        this.tabs = new WindowTabs(model, pages, initializer, pageArea);
+        this.zoom = new ZoomKeeper(model, tabs::live, siteZooms);
         navigation.showZoom(zoom::reset);
 
         model.selectedProperty().addListener((obs, old, tab) -> {
-            BrowserTab selectedTab = tab == null ? null : awake(tab);
-            showPage(tab);
+            BrowserTab selectedTab = tab == null ? null : tabs.awake(tab);
+            tabs.show(tab);
             if (selectedTab != null) {
                 selectedTab.loadIfDeferred(); // a restored background tab loads when first selected
             }
         });
-        stage.setScene(WindowChrome.assemble(this, navigation, pageArea, dock, zoom, tabs::get, clonePolicy));
+        this.strip = new TabStripView(model, this);
+        stage.setScene(WindowChrome.assemble(this, strip, navigation, pageArea, dock, zoom, tabs::live, clonePolicy));
         WindowChrome.follow(stage, model, () -> session.changed());
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             e.consume();
@@ -88,11 +87,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     /** The id of the storage namespace of {@code tabModel}'s tab, open or dormant; empty when it has none. */
     public Optional<String> namespaceIdOf(TabModel tabModel) {
-        BrowserTab tab = tabs.get(tabModel);
-        if (tab != null) {
-            return initializer.namespaceOf(tab);
-        }
-        return dormant.stateOf(tabModel, 0).map(TabState::namespaceId).filter(id -> !id.isEmpty());
+        return tabs.namespaceIdOf(tabModel);
     }
 
     /** The model this window shows; read it on the FX thread. */
@@ -131,11 +126,9 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      */
     public dev.stowage.session.WindowState captureState() {
         if (closing) {
-            tabs.values().forEach(BrowserTab::recordScroll); // once, at quit; too costly for every save
+            tabs.allLive().forEach(BrowserTab::recordScroll); // once, at quit; too costly for every save
         }
-        List<TabState> states = WindowRestore.statesOf(model.tabs(), tabs::get,
-                tab -> initializer.namespaceOf(tab).orElse(""), dormant);
-        return WindowRestore.capture(stage, states, model.selectedIndex(), closedTabs.entries());
+        return WindowRestore.capture(stage, tabs.states(), model.selectedIndex(), closedTabs.entries());
     }
 
     /** Opens {@code saved}'s tabs after any open ones (see {@link WindowRestore}); its namespaces must be restored. */
@@ -154,7 +147,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      */
     public List<String> keepOpenTabsForSession() {
         List<String> kept = new ArrayList<>();
-        for (BrowserTab tab : tabs.values()) {
+        for (BrowserTab tab : tabs.allLive()) {
             initializer.keepForReopen(tab).ifPresent(kept::add);
         }
         return kept;
@@ -182,7 +175,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     /** The live tab behind {@code model}; null once it closed, or while it is dormant ({@link DormantTabs}). */
     public BrowserTab tab(TabModel model) {
-        return tabs.get(model);
+        return tabs.live(model);
     }
 
     /**
@@ -191,19 +184,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * be in the storage service, restored.
      */
     void openDormant(TabState saved, int index) {
-        TabModel tabModel = new TabModel(TabFactory.newTabId());
-        dormant.add(tabModel, saved);
-        model.add(tabModel, index, false);
-    }
-
-    /** The tab behind {@code tabModel}, woken (given its page, not loaded yet) if it was dormant; or null. */
-    private BrowserTab awake(TabModel tabModel) {
-        BrowserTab tab = tabs.get(tabModel);
-        return tab != null ? tab : dormant.wake(tabModel, start -> {
-            BrowserTab woken = pages.make(tabModel, new TabOpening(null, 0, false, null, start, null, false, false));
-            tabs.put(tabModel, woken);
-            return woken;
-        }).orElse(null);
+        tabs.openDormant(saved, index);
     }
 
     /** Opens a tab with empty storage at the end of the strip loading {@code url} (none: a new-tab page). */
@@ -221,14 +202,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
      * link, duplicate) comes here with the reason its storage starts as it does.
      */
     BrowserTab openTab(TabOpening opening) {
-        TabModel tabModel = new TabModel(TabFactory.newTabId());
-        BrowserTab tab = pages.make(tabModel, opening);
-        tabs.put(tabModel, tab);
-        model.add(tabModel, opening.index(), opening.select());
-        if (opening.url() != null) {
-            tab.load(opening.url());
-        }
-        return tab;
+        return tabs.open(opening);
     }
 
     /** Whether the window is closing: its tabs open no more tabs. */
@@ -244,7 +218,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         closing = true;
         session.closing(this);
         closedTabs.releaseAll(); // the session keeper took what it saves of them in closing()
-        List<BrowserTab> open = new ArrayList<>(tabs.values());
+        List<BrowserTab> open = tabs.allLive();
         int[] left = {open.size()};
         Runnable oneDone = () -> {
             if (--left[0] <= 0) {
@@ -276,27 +250,14 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         if (closing) {
             return;
         }
-        if (!tabs.containsKey(tabModel) && !dormant.contains(tabModel)) {
+        if (!tabs.contains(tabModel)) {
             return;
         }
         if (model.tabs().size() == 1) {
             close(); // closing the last tab closes the window, which the session keeps with this tab
             return;
         }
-        int position = model.tabs().indexOf(tabModel);
-        Optional<TabState> sleeping = dormant.take(tabModel);
-        if (sleeping.isPresent()) {
-            closedTabs.remember(sleeping.get().withPosition(position)); // its namespace stays as restored: persisted
-            model.remove(tabModel);
-            return;
-        }
-        BrowserTab tab = tabs.remove(tabModel);
-        tab.recordScroll();
-        TabState state = WindowRestore.stateOf(tab, position, "");
-        closedTabs.remember(WindowRestore.isBlank(state) ? state : state.withNamespace(initializer.keepForReopen(tab).orElse("")));
-        model.remove(tabModel);
-        pageArea.getChildren().remove(tab.webView());
-        tab.unload(() -> { });
+        closedTabs.remember(tabs.takeOut(tabModel, state -> { }));
     }
 
     private void closed() {
@@ -317,7 +278,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void reload(TabModel tab) {
-        BrowserTab browserTab = awake(tab);
+        BrowserTab browserTab = tabs.awake(tab);
         if (browserTab != null && !browserTab.loadIfDeferred()) {
             browserTab.reload();
         }
@@ -325,7 +286,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void duplicate(TabModel tabModel) {
-        BrowserTab tab = awake(tabModel);
+        BrowserTab tab = tabs.awake(tabModel);
         if (tab != null) {
             newTabs.duplicate(tab);
         }
@@ -336,22 +297,54 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         if (closing || model.tabs().size() < 2 || !model.tabs().contains(tabModel)) {
             return;
         }
-        Optional<TabState> sleeping = dormant.take(tabModel); // its namespace persisted as restored: it moves as is
-        BrowserTab tab = sleeping.isPresent() ? null : tabs.remove(tabModel);
-        model.remove(tabModel);
-        if (tab == null) {
-            sleeping.ifPresent(state -> session.moveToNewWindow(this, state));
+        // Its pagehide writes land before the other window reads its storage.
+        tabs.takeOut(tabModel, state -> session.moveToNewWindow(this, state));
+    }
+
+    @Override
+    public void moveTab(TabModel tabModel, int index) {
+        if (!closing && model.tabs().contains(tabModel)) {
+            model.move(tabModel, index);
+        }
+    }
+
+    /**
+     * A tab dragged off the strip: it leaves as a moved tab does. The window's only tab leaves only for
+     * another window's strip, and then the window, empty, closes; its closed tabs go to that window's list.
+     */
+    @Override
+    public void dropTab(TabModel tabModel, double screenX, double screenY) {
+        if (closing || !model.tabs().contains(tabModel)) {
             return;
         }
-        tab.recordScroll();
-        TabState state = WindowRestore.stateOf(tab, 0, initializer.keepForReopen(tab).orElse(""));
-        pageArea.getChildren().remove(tab.webView());
-        tab.unload(() -> session.moveToNewWindow(this, state)); // pagehide writes land before another window reads
+        Optional<BrowserWindow> onto = session.windowWithStripAt(this, screenX, screenY);
+        boolean onlyTab = model.tabs().size() == 1;
+        if (onlyTab && onto.isEmpty()) {
+            return; // nothing to come off: a new window would be this one again
+        }
+        tabs.takeOut(tabModel, state -> session.tabDropped(this, state, screenX, screenY));
+        if (onlyTab) {
+            List<TabState> closedHere = closedTabs.takeAll();
+            for (int i = closedHere.size() - 1; i >= 0; i--) {
+                onto.get().rememberClosed(closedHere.get(i)); // their kept storage goes with them
+            }
+            close();
+        }
+    }
+
+    /** Where in this window's strip a tab let go at ({@code screenX}, {@code screenY}) goes; empty when not over it. */
+    public java.util.OptionalInt stripIndexAt(double screenX, double screenY) {
+        return strip.dropIndexAt(screenX, screenY);
     }
 
     /** Opens {@code state} here as a selected tab, its namespace (kept, persisted) taken up again: a moved tab. */
     public void adopt(TabState state) {
-        WindowRestore.reopen(this, state.withPosition(model.tabs().size()));
+        adopt(state, model.tabs().size());
+    }
+
+    /** Opens {@code state} at {@code index} in the strip, selected: a tab dragged onto this window's strip. */
+    public void adopt(TabState state, int index) {
+        WindowRestore.reopen(this, state.withPosition(index));
     }
 
     @Override
@@ -375,7 +368,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     }
 
     private void navigateSelected(String typed, String url) {
-        BrowserTab tab = tabs.get(model.selected());
+        BrowserTab tab = tabs.live(model.selected());
         if (tab != null) {
             tab.loadTyped(typed, url);
             tab.webView().requestFocus();
@@ -383,18 +376,9 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     }
 
     void withSelected(java.util.function.Consumer<BrowserTab> action) {
-        BrowserTab tab = tabs.get(model.selected());
+        BrowserTab tab = tabs.live(model.selected());
         if (tab != null) {
             action.accept(tab);
-        }
-    }
-
-    private void showPage(TabModel tabModel) {
-        BrowserTab tab = tabs.get(tabModel);
-        if (tab == null) {
-            pageArea.getChildren().clear();
-        } else {
-            pageArea.getChildren().setAll(tab.webView());
         }
     }
 }

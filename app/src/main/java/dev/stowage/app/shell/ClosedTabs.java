@@ -81,6 +81,13 @@ final class ClosedTabs {
         }
     }
 
+    /** Takes every entry off the list, most recent first; what they kept is now the caller's. */
+    List<TabState> takeAll() {
+        List<TabState> all = stack.entries();
+        all.forEach(stack::remove);
+        return all;
+    }
+
     /** Forgets every entry, letting go of what they kept (the window closes). */
     void releaseAll() {
         while (true) {

@@ -22,6 +22,15 @@ interface TabActions {
     /** Moves {@code tab} into a new window of its kind, with its page, history and storage. */
     void moveToNewWindow(TabModel tab);
 
+    /** Moves {@code tab} to {@code index} in this window's strip (a drag along the strip). */
+    void moveTab(TabModel tab, int index);
+
+    /**
+     * {@code tab} was dragged off the strip and let go at ({@code screenX}, {@code screenY}): it goes to the
+     * window whose strip is there, or else to a new window there, with its page, history and storage.
+     */
+    void dropTab(TabModel tab, double screenX, double screenY);
+
     void reopenClosed();
 
     boolean canReopenClosed();

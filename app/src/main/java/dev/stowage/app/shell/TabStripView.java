@@ -29,7 +29,7 @@ import javafx.scene.text.Text;
 /**
  * The row of tab headers and the "+" button. Each header shows favicon, label (title, else host) and a
  * close button, with the full title as tooltip; a click selects, a middle click closes, a right click opens
- * the tab menu. Pure view of a {@link WindowModel}: it adds and removes headers as the tab list changes and
+ * the tab menu, a drag moves the tab along the strip or off it ({@link TabDrag}). Pure view of a {@link WindowModel}: it adds and removes headers as the tab list changes and
  * sends every gesture to {@link TabActions}. FX thread only.
  */
 final class TabStripView extends HBox {
@@ -40,10 +40,14 @@ final class TabStripView extends HBox {
     private final TabActions actions;
     private final Button newTabButton = new Button("+");
     private final Map<TabModel, HBox> headers = new HashMap<>();
+    private final TabDrag drag;
+    /** How far above or below the strip a dragged tab still counts as on it (Chrome's is about 15 px). */
+    static final double DETACH_MARGIN = 20;
 
     TabStripView(WindowModel model, TabActions actions) {
         this.model = Objects.requireNonNull(model, "model");
         this.actions = Objects.requireNonNull(actions, "actions");
+        this.drag = new TabDrag(this, actions);
         getStyleClass().add("tab-strip");
         setSpacing(2);
         setAlignment(Pos.BOTTOM_LEFT);
@@ -166,6 +170,7 @@ final class TabStripView extends HBox {
                 e.consume();
             }
         });
+        drag.install(header, tab);
         ContextMenu[] showing = new ContextMenu[1];
         ContextMenuTrigger.install(header, request -> {
             if (showing[0] != null) {
@@ -175,6 +180,41 @@ final class TabStripView extends HBox {
             showing[0].show(header, request.screen().getX(), request.screen().getY());
         });
         return header;
+    }
+
+    /** Whether the screen point is on the strip, or close enough above or below it to drop a tab there. */
+    boolean holds(double screenX, double screenY) {
+        javafx.geometry.Bounds bounds = localToScreen(getLayoutBounds());
+        return bounds != null && screenX >= bounds.getMinX() && screenX < bounds.getMaxX()
+                && screenY >= bounds.getMinY() - DETACH_MARGIN && screenY < bounds.getMaxY() + DETACH_MARGIN;
+    }
+
+    /** The place of {@code tab} in the strip, or -1. */
+    int indexOf(TabModel tab) {
+        return model.tabs().indexOf(tab);
+    }
+
+    /** Where {@code tab} goes when dragged to {@code screenX}: the number of other tabs whose middle is left of it. */
+    int indexAmongOthers(TabModel tab, double screenX) {
+        int index = 0;
+        for (TabModel other : model.tabs()) {
+            HBox header = headers.get(other);
+            if (other != tab && header != null && middleOf(header) < screenX) {
+                index++;
+            }
+        }
+        return index;
+    }
+
+    /** Where a tab from another window let go at the screen point goes in this strip; empty when not on it. */
+    java.util.OptionalInt dropIndexAt(double screenX, double screenY) {
+        return holds(screenX, screenY) ? java.util.OptionalInt.of(indexAmongOthers(null, screenX))
+                : java.util.OptionalInt.empty();
+    }
+
+    private static double middleOf(Node header) {
+        javafx.geometry.Bounds bounds = header.localToScreen(header.getLayoutBounds());
+        return bounds == null ? Double.MAX_VALUE : bounds.getCenterX();
     }
 
     private ContextMenu contextMenu(TabModel tab) {

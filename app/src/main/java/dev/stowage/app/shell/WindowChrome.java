@@ -41,12 +41,12 @@ final class WindowChrome {
     }
 
     /** {@code window}'s scene with its find bar, its main menu, its keys and Ctrl+wheel zoom. */
-    static Scene assemble(BrowserWindow window, NavigationBar navigation, StackPane pages, PanelDock dock, ZoomKeeper zoom,
+    static Scene assemble(BrowserWindow window, TabStripView strip, NavigationBar navigation, StackPane pages, PanelDock dock, ZoomKeeper zoom,
                           java.util.function.Function<TabModel, BrowserTab> tabOf,
                           javafx.beans.property.ObjectProperty<ClonePolicy> clonePolicy) {
         WindowModel model = window.model();
         FindBar find = new FindBar(() -> model.selected() == null ? null : tabOf.apply(model.selected()));
-        Scene scene = scene(model, new TabStripView(model, window), navigation, pages, dock, find);
+        Scene scene = scene(model, strip, navigation, pages, dock, find);
         MainMenu menu = MainMenu.of(window, zoom, clonePolicy);
         navigation.addAtEnd(privateBadge(model));
         navigation.addAtEnd(menu.node());

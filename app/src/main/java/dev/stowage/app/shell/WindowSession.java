@@ -41,6 +41,24 @@ public interface WindowSession {
         window.adopt(tab);
     }
 
+    /**
+     * Another window of this session, not {@code window}, whose tab strip is at ({@code screenX},
+     * {@code screenY}) on the screen: where a tab dragged off {@code window}'s strip would go. Without a
+     * keeper, none.
+     */
+    default java.util.Optional<BrowserWindow> windowWithStripAt(BrowserWindow window, double screenX, double screenY) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * {@code tab} was dragged off {@code window}'s strip and let go at ({@code screenX}, {@code screenY}); its
+     * page has unloaded and its namespace is kept. The window whose strip is there takes it at that place,
+     * else a new window there; without a keeper to make windows, it comes back into {@code window}.
+     */
+    default void tabDropped(BrowserWindow window, TabState tab, double screenX, double screenY) {
+        window.adopt(tab);
+    }
+
     /** The user asked to quit (Ctrl+Shift+Q) from {@code window}. */
     default void quitRequested(BrowserWindow window) {
         window.close();

@@ -33,6 +33,8 @@ final class WindowShortcuts {
                 .on(ctrl(KeyCode.PAGE_DOWN), () -> model.selectRelative(1))
                 .on(ctrlShift(KeyCode.TAB), () -> model.selectRelative(-1))
                 .on(ctrl(KeyCode.PAGE_UP), () -> model.selectRelative(-1))
+                .on(ctrlShift(KeyCode.PAGE_DOWN), () -> moveSelected(model, 1)) // Chrome's and Firefox's keys
+                .on(ctrlShift(KeyCode.PAGE_UP), () -> moveSelected(model, -1))
                 .on(ctrl(KeyCode.DIGIT9), model::selectLast)
                 .on(ctrl(KeyCode.R), () -> window.withSelected(BrowserTab::reload))
                 .on(key(KeyCode.F5), () -> window.withSelected(BrowserTab::reload))
@@ -59,6 +61,13 @@ final class WindowShortcuts {
             s.on(ctrl(digits[i]), () -> model.selectIndex(index));
         }
         return s;
+    }
+
+    /** Moves the selected tab {@code delta} places along the strip, stopping at its ends as Chrome does. */
+    private static void moveSelected(WindowModel model, int delta) {
+        if (model.selected() != null) {
+            model.move(model.selected(), Math.max(0, model.selectedIndex() + delta));
+        }
     }
 
     private static void closeSelected(BrowserWindow window) {

@@ -30,22 +30,8 @@ class WindowsUiTest extends ShellTestBase {
         server.titled("/win", "a window's page", "page");
     }
 
-    private static BrowserTab selectedOf(BrowserWindow w) {
-        return fx(() -> w.tab(w.model().selected()));
-    }
-
     private static int savedWindows(Path profile) {
         return new ProfileSession(profile, Clock.systemUTC()).load().state().map(s -> s.windows().size()).orElse(0);
-    }
-
-    /** Quits every window of {@code keeper} (Ctrl+Shift+Q's way) and waits for the last save and exit. */
-    private void quitAndWait(SessionKeeper keeper, CompletableFuture<Void> exited) throws Exception {
-        fx(() -> {
-            keeper.quit();
-            return null;
-        });
-        exited.get(20, TimeUnit.SECONDS);
-        window = null;
     }
 
     /** Types {@code url} into {@code w}'s address bar, Enter, and waits until its page loaded. */

@@ -71,6 +71,31 @@ class TabStripUiTest extends ShellTestBase {
     }
 
     @Test
+    void draggingATabAlongTheStripMovesItThereAndKeepsItSelected() {
+        launch(server.url("/one"), server.url("/two"), server.url("/untitled"));
+        javafx.geometry.Point2D third = fx(() -> {
+            javafx.geometry.Bounds b = tabHeader(2).localToScreen(tabHeader(2).getLayoutBounds());
+            return new javafx.geometry.Point2D(b.getMaxX() - 10, b.getCenterY());
+        });
+        robot.drag(tabHeader(0), MouseButton.PRIMARY).moveTo(third).release(MouseButton.PRIMARY);
+        waitUntil("the first tab went last", () -> server.url("/one").equals(tabUrls().get(2)));
+        assertEquals(List.of(server.url("/two"), server.url("/untitled"), server.url("/one")), tabUrls());
+        assertEquals(2, selectedIndex(), "the dragged tab is the selected one");
+        assertEquals(1L, (long) fx(() -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Stage.class::isInstance)
+                .filter(javafx.stage.Window::isShowing).count()), "no window came of it");
+
+        robot.clickOn(tabHeader(1)); // a click is not a drag: nothing moves
+        assertEquals(List.of(server.url("/two"), server.url("/untitled"), server.url("/one")), tabUrls());
+        shortcut(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.PAGE_UP);
+        assertEquals(List.of(server.url("/untitled"), server.url("/two"), server.url("/one")), tabUrls(),
+                "Ctrl+Shift+Page Up moves the selected tab left");
+        shortcut(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.PAGE_UP);
+        assertEquals(0, selectedIndex(), "and stops at the strip's start");
+        shortcut(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.PAGE_DOWN);
+        assertEquals(List.of(server.url("/two"), server.url("/untitled"), server.url("/one")), tabUrls());
+    }
+
+    @Test
     void middleClickClosesTheTabUnderThePointer() {
         launch(server.url("/one"), server.url("/two"), server.url("/untitled"));
         robot.moveTo(tabHeader(1)).clickOn(MouseButton.MIDDLE);

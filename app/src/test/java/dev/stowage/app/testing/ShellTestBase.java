@@ -155,6 +155,21 @@ public abstract class ShellTestBase extends KitTestBase {
         window = null;
     }
 
+    /** Quits every window of {@code keeper} (Ctrl+Shift+Q's way) and waits for the last save and exit. */
+    protected void quitAndWait(SessionKeeper keeper, CompletableFuture<Void> exited) throws Exception {
+        fx(() -> {
+            keeper.quit();
+            return null;
+        });
+        exited.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        window = null;
+    }
+
+    /** The selected tab of {@code w}; null while it has none or it is dormant. */
+    protected static BrowserTab selectedOf(BrowserWindow w) {
+        return fx(() -> w.tab(w.model().selected()));
+    }
+
     /** Runs {@code action} on the FX thread and returns its result; fails the test if it throws or hangs. */
     protected static <T> T fx(Callable<T> action) {
         try {
