@@ -70,20 +70,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
     private final Map<BrowserWindow, List<String>> keptForSave = new IdentityHashMap<>();
     private final java.util.function.Supplier<BrowserWindow> windowMaker;
     private boolean quitting;
-    /** How many closed windows Ctrl+Shift+T can bring back (Firefox's number); each keeps its tabs' storage. */
-    public static final int CLOSED_WINDOWS = 5;
-
-    /** A window closed while others stayed: its picture, and the namespaces of its tabs, kept (persisted). */
-    private record ClosedWindow(BrowserWindow window, WindowState picture, List<String> kept, long order) {
-        void release() {
-            kept.forEach(window::releaseKept);
-        }
-    }
-
-    private final java.util.Deque<ClosedWindow> closedWindowList = new java.util.ArrayDeque<>();
-    /** Per window, the order of its last closed tab, against {@link ClosedWindow#order}: Ctrl+Shift+T's pick. */
-    private final Map<BrowserWindow, Long> lastTabClosed = new IdentityHashMap<>();
-    private long closings;
+    private final ClosedWindowList closedWindowList = new ClosedWindowList();
     /** Windows whose pages have all unloaded: the last save waits for every kept window to be here. */
     private final Set<BrowserWindow> closedWindows = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private Runnable privateWindow = () -> { };
@@ -128,7 +115,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         window.model().tabs().addListener((javafx.collections.ListChangeListener<dev.stowage.app.shell.TabModel>) c -> {
             while (c.next()) {
                 if (c.wasRemoved()) {
-                    lastTabClosed.put(window, ++closings);
+                    closedWindowList.tabClosed(window);
                 }
             }
         });
@@ -151,8 +138,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         }
         BrowserWindow made = windowMaker.get();
         made.newTab();
-        made.stage().setX(from.stage().getX() + 30);
-        made.stage().setY(from.stage().getY() + 30);
+        placeLike(made, from, from.stage().getX() + 30, from.stage().getY() + 30);
         attach(made);
         made.stage().show();
     }
@@ -166,8 +152,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         }
         BrowserWindow made = windowMaker.get();
         made.adopt(tab);
-        made.stage().setX(from.stage().getX() + 30);
-        made.stage().setY(from.stage().getY() + 30);
+        placeLike(made, from, from.stage().getX() + 30, from.stage().getY() + 30);
         attach(made);
         made.stage().show();
     }
@@ -199,10 +184,19 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         }
         BrowserWindow made = windowMaker.get();
         made.adopt(tab);
-        made.stage().setX(screenX - 60);
-        made.stage().setY(screenY - 20);
+        placeLike(made, from, screenX - 60, screenY - 20); // its tab under the pointer
         attach(made);
         made.stage().show();
+    }
+
+    /** Gives {@code made} the size of {@code from} (a window the user sized), at ({@code x}, {@code y}). */
+    private static void placeLike(BrowserWindow made, BrowserWindow from, double x, double y) {
+        if (from.stage().getWidth() > 0 && from.stage().getHeight() > 0) {
+            made.stage().setWidth(from.stage().getWidth());
+            made.stage().setHeight(from.stage().getHeight());
+        }
+        made.stage().setX(x);
+        made.stage().setY(y);
     }
 
     /** Makes {@code opener} what Ctrl+Shift+N runs: the app starts a private window's process. */
@@ -288,69 +282,57 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
             }
             fx.execute(() -> {
                 keptForSave.forEach((w, ids) -> ids.forEach(w::releaseKept));
-                closedWindowList.forEach(ClosedWindow::release); // closed windows do not outlive the run
+                closedWindowList.releaseAll();
                 exit.run();
             });
         });
     }
 
     /**
-     * {@code window} closed while others stay open: it leaves the session, and its tabs' storage goes (a
-     * closed-window list to reopen it from is not built yet).
+     * {@code window} closed while others stay open: it leaves the session for the closed-window list, with
+     * its open tabs' storage kept; an emptied window (its only tab dragged away) leaves nothing.
      */
     private void leave(BrowserWindow window) {
         WindowState picture = lastPictures.remove(window);
         windows.remove(window);
         closedWindows.remove(window);
-        lastTabClosed.remove(window);
         if (picture != null) {
             picture.closed().forEach(closed -> closedEntryStorage.remove(closed.namespaceId()));
         }
         List<String> kept = keptForSave.remove(window);
         if (picture != null && kept != null) {
-            // Its closed-tab list went with it (the window let their storage go); its open tabs wait here.
-            WindowState open = new WindowState(picture.tabs(), picture.selected(), List.of(), picture.bounds());
-            closedWindowList.addFirst(new ClosedWindow(window, open, kept, ++closings));
-            while (closedWindowList.size() > CLOSED_WINDOWS) {
-                closedWindowList.removeLast().release();
+            closedWindowList.add(window, picture, kept);
+        } else {
+            closedWindowList.forget(window);
+            if (kept != null) {
+                kept.forEach(window::releaseKept);
             }
-        } else if (kept != null) {
-            kept.forEach(window::releaseKept);
         }
         changed();
     }
 
     @Override
     public List<String> titles() {
-        List<String> titles = new ArrayList<>();
-        for (ClosedWindow closed : closedWindowList) {
-            TabState shown = closed.picture().tabs().get(closed.picture().selected());
-            int others = closed.picture().tabs().size() - 1;
-            titles.add("Window: " + dev.stowage.app.shell.TabModel.labelFor(shown.title(), shown.current().url())
-                    + (others == 0 ? "" : " and " + others + (others == 1 ? " other tab" : " other tabs")));
-        }
-        return titles;
+        return closedWindowList.titles();
     }
 
     @Override
     public void reopen(int index) {
-        if (windowMaker == null || quitting || finished || index < 0 || index >= closedWindowList.size()) {
+        if (windowMaker == null || quitting || finished) {
             return;
         }
-        List<ClosedWindow> list = new ArrayList<>(closedWindowList);
-        ClosedWindow closed = list.get(index);
-        closedWindowList.remove(closed);
-        BrowserWindow made = windowMaker.get();
-        made.restore(closed.picture()); // its namespaces are in the service, persisted, as a restored session's
-        attach(made);
-        made.stage().show();
+        closedWindowList.take(index).ifPresent(closed -> {
+            BrowserWindow made = windowMaker.get();
+            made.restore(closed.picture()); // its namespaces are in the service, persisted, as a restored session's
+            attach(made);
+            made.stage().show();
+        });
     }
 
     @Override
     public void reopenLast(BrowserWindow window) {
-        ClosedWindow newest = closedWindowList.peekFirst();
-        if (newest != null && windowMaker != null
-                && (!window.canReopenClosed() || newest.order() > lastTabClosed.getOrDefault(window, -1L))) {
+        if (!closedWindowList.isEmpty() && windowMaker != null
+                && (!window.canReopenClosed() || closedWindowList.windowClosedLast(window))) {
             reopen(0);
         } else {
             window.reopenClosed();

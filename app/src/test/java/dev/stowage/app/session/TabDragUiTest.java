@@ -103,6 +103,7 @@ class TabDragUiTest extends ShellTestBase {
                 second.stage().getScene().lookup(".tab-strip").getLayoutBounds()));
         assertTrue(strip.contains(below.getX(), strip.getCenterY()) && Math.abs(strip.getCenterY() - below.getY()) < 40,
                 "the new window's strip is where the tab was let go: " + strip);
+        assertEquals(560.0, (double) fx(() -> second.stage().getWidth()), "the size of the window it came from");
         assertEquals(server.url("/drag?a"), fx(() -> selectedTab().model().urlProperty().get()), "the first window keeps the rest");
         waitUntil("the session holds both windows", () -> new ProfileSession(profile, Clock.systemUTC()).load().state()
                 .map(s -> s.windows().size() == 2 && s.windows().get(1).tabs().get(0).namespaceId().length() > 0).orElse(false));
