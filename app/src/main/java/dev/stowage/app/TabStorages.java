@@ -80,6 +80,10 @@ public final class TabStorages implements TabEngineInitializer {
                 warn.accept("This tab's pages could not get Stowage's sessionStorage: " + failure);
             }
         });
+        // A script Java ran (WebEngine.executeScript) reaches no microtask checkpoint, so its writes may still
+        // be in the page; the navigation that unloads it tears the document down before the load listener's
+        // flush can reach it (measured: such writes were lost on close and on a move to another window).
+        tab.whenClosing(pages::flush);
         tab.whenClosed(() -> {
             pages.flush();
             pages.close();

@@ -71,6 +71,8 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
     private final java.util.function.Supplier<BrowserWindow> windowMaker;
     private boolean quitting;
     private final ClosedWindowList closedWindowList = new ClosedWindowList();
+    /** Tabs between windows, their pages unloading, and where a window of their own would stand. */
+    private final Map<TabState, WindowState.Bounds> inFlight = new IdentityHashMap<>();
     /** Windows whose pages have all unloaded: the last save waits for every kept window to be here. */
     private final Set<BrowserWindow> closedWindows = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private Runnable privateWindow = () -> { };
@@ -138,7 +140,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         }
         BrowserWindow made = windowMaker.get();
         made.newTab();
-        placeLike(made, from, from.stage().getX() + 30, from.stage().getY() + 30);
+        WindowPlacement.besideLike(made, from);
         attach(made);
         made.stage().show();
     }
@@ -146,13 +148,17 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
     /** A tab moved out of {@code from}: a new window takes it, a little below and right of {@code from}. */
     @Override
     public void moveToNewWindow(BrowserWindow from, TabState tab) {
-        if (windowMaker == null || quitting || finished) {
+        if (quitting || finished) {
+            return; // the last save keeps it, in a window of its own (tabLeaving)
+        }
+        inFlight.remove(tab);
+        if (windowMaker == null) {
             from.adopt(tab);
             return;
         }
         BrowserWindow made = windowMaker.get();
         made.adopt(tab);
-        placeLike(made, from, from.stage().getX() + 30, from.stage().getY() + 30);
+        WindowPlacement.besideLike(made, from);
         attach(made);
         made.stage().show();
     }
@@ -161,7 +167,8 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
     @Override
     public Optional<BrowserWindow> windowWithStripAt(BrowserWindow from, double screenX, double screenY) {
         return windows.stream()
-                .filter(w -> w != from && w.stage().isShowing() && w.stripIndexAt(screenX, screenY).isPresent())
+                .filter(w -> w != from && !w.isClosing() && w.stage().isShowing()
+                        && w.stripIndexAt(screenX, screenY).isPresent())
                 .findFirst();
     }
 
@@ -171,32 +178,36 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
      */
     @Override
     public void tabDropped(BrowserWindow from, TabState tab, double screenX, double screenY) {
-        Optional<BrowserWindow> onto = finished ? Optional.empty() : windowWithStripAt(from, screenX, screenY);
+        if (quitting || finished) {
+            return; // the last save keeps it, in a window of its own (tabLeaving)
+        }
+        inFlight.remove(tab);
+        Optional<BrowserWindow> onto = windowWithStripAt(from, screenX, screenY);
         if (onto.isPresent()) {
             BrowserWindow target = onto.get();
             target.adopt(tab, target.stripIndexAt(screenX, screenY).orElse(target.model().tabs().size()));
             target.stage().toFront();
             return;
         }
-        if (windowMaker == null || quitting || finished) {
+        if (windowMaker == null) {
             from.adopt(tab);
             return;
         }
         BrowserWindow made = windowMaker.get();
         made.adopt(tab);
-        placeLike(made, from, screenX - 60, screenY - 20); // its tab under the pointer
+        WindowPlacement.placeLike(made, from, screenX - 60, screenY - 20); // its tab under the pointer
         attach(made);
         made.stage().show();
     }
 
-    /** Gives {@code made} the size of {@code from} (a window the user sized), at ({@code x}, {@code y}). */
-    private static void placeLike(BrowserWindow made, BrowserWindow from, double x, double y) {
-        if (from.stage().getWidth() > 0 && from.stage().getHeight() > 0) {
-            made.stage().setWidth(from.stage().getWidth());
-            made.stage().setHeight(from.stage().getHeight());
-        }
-        made.stage().setX(x);
-        made.stage().setY(y);
+    /**
+     * Until a window takes {@code tab} up, every save keeps it in a window of its own beside {@code from}: a
+     * crash, or a quit, while its page unloads does not lose it.
+     */
+    @Override
+    public void tabLeaving(BrowserWindow from, TabState tab) {
+        inFlight.put(tab, WindowPlacement.beside(from));
+        changed();
     }
 
     /** Makes {@code opener} what Ctrl+Shift+N runs: the app starts a private window's process. */
@@ -349,6 +360,11 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         for (BrowserWindow window : windows) {
             WindowState picture = lastPictures.get(window);
             states.add(picture != null ? picture : window.captureState());
+        }
+        if (!inFlight.isEmpty()) {
+            List<TabState> moving = new ArrayList<>();
+            inFlight.keySet().forEach(tab -> moving.add(tab.withPosition(moving.size())));
+            states.add(new WindowState(moving, 0, List.of(), inFlight.values().iterator().next()));
         }
         SessionState state = new SessionState(states);
         Map<String, NamespaceSnapshot> fresh = new LinkedHashMap<>();

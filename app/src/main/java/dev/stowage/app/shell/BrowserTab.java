@@ -2,7 +2,6 @@ package dev.stowage.app.shell;
 
 import dev.stowage.session.TabState;
 import dev.stowage.session.TabState.HistoryEntry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import javafx.concurrent.Worker;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
-import javafx.util.Duration;
 
 /**
  * One tab's page: its {@link WebView} and {@link WebEngine}, kept in step with its {@link TabModel}.
@@ -23,9 +21,6 @@ import javafx.util.Duration;
  * the tab goes away.
  */
 public final class BrowserTab {
-    /** How long a closing tab waits for its page to unload before it is dropped anyway. */
-    static final Duration UNLOAD_TIMEOUT = Duration.seconds(3);
-
     private final TabModel model;
     private final String openerId;
     /** The target name a page gave this tab when it opened it ({@code window.open(url, name)}), or null. */
@@ -41,12 +36,11 @@ public final class BrowserTab {
     /** The URL the engine was last asked to load, for the error page (WebView does not say which one failed). */
     private String requestedUrl;
     private boolean loadingErrorPage;
-    private boolean closing;
     /** Restored and not loaded yet: the page loads when the tab is first selected. */
     private boolean deferred;
     /** The restored entry whose scroll position its first load goes back to, or null. */
     private HistoryEntry scrollOnLoad;
-    private final List<Runnable> closeActions = new ArrayList<>();
+    private final TabEnd end = new TabEnd();
     private final HistoryFollower history;
 
     BrowserTab(TabModel model, String openerId, String name, String group, boolean withoutOpener,
@@ -107,7 +101,7 @@ public final class BrowserTab {
 
     /** Whether the tab is still open (not closing or closed). */
     boolean isOpen() {
-        return !closing;
+        return !end.started();
     }
 
     public TabModel model() {
@@ -127,7 +121,15 @@ public final class BrowserTab {
      * the page's {@code pagehide}/{@code unload} handlers did has happened. Used to release the tab's storage.
      */
     public void whenClosed(Runnable action) {
-        closeActions.add(Objects.requireNonNull(action, "action"));
+        end.whenClosed(action);
+    }
+
+    /**
+     * Runs {@code action} on the FX thread when this tab starts closing, while its page is still there:
+     * used to take the page's last unsent storage writes before the unload.
+     */
+    public void whenClosing(Runnable action) {
+        end.whenClosing(action);
     }
 
     /** Loads {@code url} as if a link led there. */
@@ -194,7 +196,7 @@ public final class BrowserTab {
      */
     public void goFromPage(int delta) {
         Platform.runLater(() -> {
-            if (closing) {
+            if (end.started()) {
                 return;
             }
             if (delta == 0) {
@@ -228,7 +230,7 @@ public final class BrowserTab {
     /** Records where the page is scrolled in its history entry (the tab is closing or the app quitting). */
     void recordScroll() {
         String location = engine.getLocation();
-        if (deferred || closing || location == null || location.isEmpty() || location.startsWith("about:")) {
+        if (deferred || end.started() || location == null || location.isEmpty() || location.startsWith("about:")) {
             return;
         }
         int[] at = PageScroll.read(engine);
@@ -249,7 +251,7 @@ public final class BrowserTab {
 
     /** Loads a {@link #restoreDeferred deferred} tab's page, and says whether it did; nothing for any other tab. */
     boolean loadIfDeferred() {
-        if (!deferred || closing) {
+        if (!deferred || end.started()) {
             return false;
         }
         deferred = false;
@@ -286,18 +288,13 @@ public final class BrowserTab {
      * {@code about:blank} is what makes WebKit unload the document; the WebView is no use afterwards.
      */
     void unload(Runnable whenDone) {
-        Objects.requireNonNull(whenDone, "whenDone");
-        closing = true;
-        PageUnload.start(engine, UNLOAD_TIMEOUT, () -> {
-            closeActions.forEach(Runnable::run);
-            whenDone.run();
-        });
+        end.start(engine, whenDone);
     }
 
     private void wireEngine() {
         engine.locationProperty().addListener((obs, old, location) -> onLocation(location));
         engine.titleProperty().addListener((obs, old, title) -> {
-            if (!closing && !loadingErrorPage && model.errorProperty().get() == null) {
+            if (!end.started() && !loadingErrorPage && model.errorProperty().get() == null) {
                 model.titleProperty().set(title == null ? "" : title);
             }
         });
@@ -311,7 +308,7 @@ public final class BrowserTab {
     }
 
     private void onLocation(String location) {
-        if (closing || loadingErrorPage || location == null || location.isEmpty()) {
+        if (end.started() || loadingErrorPage || location == null || location.isEmpty()) {
             return;
         }
         model.urlProperty().set(location);
@@ -322,7 +319,7 @@ public final class BrowserTab {
     }
 
     private void onState(Worker.State state) {
-        if (closing) {
+        if (end.started()) {
             return;
         }
         switch (state) {
@@ -390,7 +387,7 @@ public final class BrowserTab {
 
     private void loadFavicon(String location) {
         favicons.loadFor(engine.getDocument(), location, (image, dataUrl) -> {
-            if (!closing && location.equals(model.urlProperty().get())) {
+            if (!end.started() && location.equals(model.urlProperty().get())) {
                 model.faviconProperty().set(image);
                 model.faviconDataProperty().set(dataUrl);
             }

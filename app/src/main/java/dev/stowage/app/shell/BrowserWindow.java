@@ -205,8 +205,8 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         return tabs.open(opening);
     }
 
-    /** Whether the window is closing: its tabs open no more tabs. */
-    boolean isClosing() {
+    /** Whether the window is closing: its tabs open no more tabs, and it takes none. */
+    public boolean isClosing() {
         return closing;
     }
 
@@ -257,7 +257,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             close(); // closing the last tab closes the window, which the session keeps with this tab
             return;
         }
-        closedTabs.remember(tabs.takeOut(tabModel, state -> { }));
+        tabs.takeOut(tabModel, closedTabs::remember, state -> { });
     }
 
     private void closed() {
@@ -298,7 +298,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             return;
         }
         // Its pagehide writes land before the other window reads its storage.
-        tabs.takeOut(tabModel, state -> session.moveToNewWindow(this, state));
+        tabs.takeOut(tabModel, state -> session.tabLeaving(this, state), state -> session.moveToNewWindow(this, state));
     }
 
     @Override
@@ -322,7 +322,8 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
         if (onlyTab && onto.isEmpty()) {
             return; // nothing to come off: a new window would be this one again
         }
-        tabs.takeOut(tabModel, state -> session.tabDropped(this, state, screenX, screenY));
+        tabs.takeOut(tabModel, state -> session.tabLeaving(this, state),
+                state -> session.tabDropped(this, state, screenX, screenY));
         if (onlyTab) {
             List<TabState> closedHere = closedTabs.takeAll();
             for (int i = closedHere.size() - 1; i >= 0; i--) {

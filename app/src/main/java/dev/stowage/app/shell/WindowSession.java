@@ -34,6 +34,13 @@ public interface WindowSession {
     }
 
     /**
+     * {@code tab} is leaving {@code window} for another window: until its page has unloaded and a window
+     * took it up ({@link #moveToNewWindow}, {@link #tabDropped}) it is in no window, yet must not be lost.
+     */
+    default void tabLeaving(BrowserWindow window, TabState tab) {
+    }
+
+    /**
      * {@code tab} left {@code window} for a new window (its page unloaded, its namespace kept); without a
      * keeper to make windows, it comes back into {@code window}.
      */

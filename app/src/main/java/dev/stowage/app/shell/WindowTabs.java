@@ -91,19 +91,21 @@ final class WindowTabs {
     }
 
     /**
-     * Takes {@code tabModel} out of the window, as a close or a move to another window does: the returned
-     * state is the tab at its place in the strip with its history, and its namespace kept past the unload
-     * (a dormant tab's stays as restored; a tab that showed nothing keeps none). The page unloads
-     * ({@code pagehide} writes included), then {@code unloaded} gets the same state.
+     * Takes {@code tabModel} out of the window, as a close or a move to another window does: its state is
+     * the tab at its place in the strip with its history, and its namespace kept past the unload (a dormant
+     * tab's stays as restored; a tab that showed nothing keeps none). {@code taken} gets it at
+     * once; then the page unloads ({@code pagehide} writes included), and {@code unloaded} gets it too (at
+     * once for a dormant tab, which has no page).
      */
-    TabState takeOut(TabModel tabModel, Consumer<TabState> unloaded) {
+    void takeOut(TabModel tabModel, Consumer<TabState> taken, Consumer<TabState> unloaded) {
         int position = model.tabs().indexOf(tabModel);
         Optional<TabState> sleeping = dormant.take(tabModel);
         if (sleeping.isPresent()) {
             TabState state = sleeping.get().withPosition(position);
             model.remove(tabModel);
+            taken.accept(state);
             unloaded.accept(state);
-            return state;
+            return;
         }
         BrowserTab tab = Objects.requireNonNull(live.remove(tabModel), "not a tab of this window");
         tab.recordScroll();
@@ -111,8 +113,8 @@ final class WindowTabs {
         TabState state = WindowRestore.isBlank(seen) ? seen : seen.withNamespace(initializer.keepForReopen(tab).orElse(""));
         model.remove(tabModel);
         pageArea.getChildren().remove(tab.webView());
+        taken.accept(state);
         tab.unload(() -> unloaded.accept(state));
-        return state;
     }
 
     /** Shows {@code tabModel}'s page in the page area; nothing for none or a dormant tab. */

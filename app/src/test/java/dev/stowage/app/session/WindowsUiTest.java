@@ -170,4 +170,33 @@ class WindowsUiTest extends ShellTestBase {
         waitUntil("then the closed tab", () -> window.model().tabs().size() == 2);
         quitAndWait(keeper, exited);
     }
+    @Test
+    void aTabMovedJustAsTheAppQuitsComesBackAfterARestartWithItsUnsentWrites() throws Exception {
+        Path profile = Files.createTempDirectory("stowage-windows");
+        CompletableFuture<Void> exited = new CompletableFuture<>();
+        SessionKeeper keeper = launchRestoring(new LaunchOptions(profile, false,
+                List.of(server.url("/win?stays"), server.url("/win?moving"))), new SessionStorageService(), exited);
+        BrowserTab moving = fx(() -> window.tab(window.model().tabs().get(1)));
+        fx(() -> {
+            moving.engine().executeScript("sessionStorage.setItem('w', 'in flight')"); // no microtask checkpoint yet
+            window.moveToNewWindow(moving.model()); // its page starts unloading...
+            keeper.quit(); // ...and the app quits before any window took it
+            return null;
+        });
+        exited.get(20, TimeUnit.SECONDS);
+        window = null;
+        assertEquals(2, savedWindows(profile), "the moving tab saved in a window of its own");
+
+        CompletableFuture<Void> exitedAgain = new CompletableFuture<>();
+        SessionKeeper again = launchRestoring(new LaunchOptions(profile, false, List.of()), new SessionStorageService(),
+                exitedAgain);
+        waitUntil("both windows back", () -> again.windows().size() == 2 && again.windows().get(1).stage().isShowing());
+        BrowserWindow restored = fx(() -> again.windows().get(1));
+        waitUntil("the moving tab's page", () -> selectedOf(restored) != null
+                && !selectedOf(restored).model().loadingProperty().get()
+                && server.url("/win?moving").equals(selectedOf(restored).model().urlProperty().get()));
+        assertEquals("in flight", script(selectedOf(restored), "sessionStorage.getItem('w')"), "with its storage");
+        assertEquals(1, (int) fx(() -> window.model().tabs().size()), "and not twice");
+        quitAndWait(again, exitedAgain);
+    }
 }
