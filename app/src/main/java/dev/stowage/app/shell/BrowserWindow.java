@@ -26,6 +26,8 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final WindowModel model = new WindowModel();
     private final WindowTabs tabs;
     private final TabStripView strip;
+    /** The other window whose strip shows where the tab dragged off this one would go; or null. */
+    private BrowserWindow markedForDrop;
     private final TabEngineInitializer initializer;
     private final FaviconLoader favicons = new FaviconLoader();
     private final StackPane pageArea = new StackPane();
@@ -331,6 +333,17 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
             }
             close();
         }
+    }
+
+    @Override
+    public void dragOver(TabModel tabModel, double screenX, double screenY) {
+        Optional<BrowserWindow> over = Double.isNaN(screenX) ? Optional.empty()
+                : session.windowWithStripAt(this, screenX, screenY);
+        if (markedForDrop != null && markedForDrop != over.orElse(null)) {
+            markedForDrop.strip.markDrop(java.util.OptionalInt.empty());
+        }
+        markedForDrop = over.orElse(null);
+        over.ifPresent(w -> w.strip.markDrop(w.stripIndexAt(screenX, screenY)));
     }
 
     /** Where in this window's strip a tab let go at ({@code screenX}, {@code screenY}) goes; empty when not over it. */

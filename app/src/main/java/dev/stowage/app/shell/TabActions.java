@@ -31,6 +31,12 @@ interface TabActions {
      */
     void dropTab(TabModel tab, double screenX, double screenY);
 
+    /**
+     * {@code tab} is being dragged off the strip, at ({@code screenX}, {@code screenY}): the window whose strip
+     * is there marks where it would go. NaN: the drag is back on the strip, or over.
+     */
+    void dragOver(TabModel tab, double screenX, double screenY);
+
     void reopenClosed();
 
     boolean canReopenClosed();

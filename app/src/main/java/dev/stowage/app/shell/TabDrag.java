@@ -54,12 +54,14 @@ final class TabDrag {
             header.pseudoClassStateChanged(DRAGGED, true);
             if (strip.holds(e.getScreenX(), e.getScreenY())) {
                 hideGhost();
+                actions.dragOver(tab, Double.NaN, Double.NaN);
                 int index = strip.indexAmongOthers(tab, e.getScreenX());
                 if (index != strip.indexOf(tab)) {
                     actions.moveTab(tab, index);
                 }
             } else {
                 showGhost(header, e.getScreenX(), e.getScreenY());
+                actions.dragOver(tab, e.getScreenX(), e.getScreenY());
             }
             e.consume();
         });
@@ -72,6 +74,7 @@ final class TabDrag {
             dragging = false;
             header.pseudoClassStateChanged(DRAGGED, false);
             hideGhost();
+            actions.dragOver(tab, Double.NaN, Double.NaN);
             if (dropped) {
                 actions.dropTab(tab, e.getScreenX(), e.getScreenY());
                 e.consume();

@@ -41,6 +41,7 @@ final class TabStripView extends HBox {
     private final Button newTabButton = new Button("+");
     private final Map<TabModel, HBox> headers = new HashMap<>();
     private final TabDrag drag;
+    private final javafx.scene.layout.Region dropMark = new javafx.scene.layout.Region();
     /** How far above or below the strip a dragged tab still counts as on it (Chrome's is about 15 px). */
     static final double DETACH_MARGIN = 20;
 
@@ -48,6 +49,9 @@ final class TabStripView extends HBox {
         this.model = Objects.requireNonNull(model, "model");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.drag = new TabDrag(this, actions);
+        dropMark.getStyleClass().add("tab-drop-mark");
+        dropMark.setManaged(false);
+        dropMark.setMouseTransparent(true);
         getStyleClass().add("tab-strip");
         setSpacing(2);
         setAlignment(Pos.BOTTOM_LEFT);
@@ -210,6 +214,26 @@ final class TabStripView extends HBox {
     java.util.OptionalInt dropIndexAt(double screenX, double screenY) {
         return holds(screenX, screenY) ? java.util.OptionalInt.of(indexAmongOthers(null, screenX))
                 : java.util.OptionalInt.empty();
+    }
+
+    /**
+     * Shows a mark where a tab from another window would go ({@code index} among the headers), or takes it
+     * away (empty). Unmanaged: marking never moves the headers.
+     */
+    void markDrop(java.util.OptionalInt index) {
+        if (index.isEmpty()) {
+            getChildren().remove(dropMark);
+            return;
+        }
+        List<HBox> shown = new ArrayList<>();
+        model.tabs().forEach(tab -> shown.add(headers.get(tab)));
+        double x = shown.isEmpty() ? getPadding().getLeft()
+                : index.getAsInt() < shown.size() ? shown.get(index.getAsInt()).getLayoutX() - 2
+                : shown.get(shown.size() - 1).getBoundsInParent().getMaxX() + 1;
+        if (!getChildren().contains(dropMark)) {
+            getChildren().add(dropMark);
+        }
+        dropMark.resizeRelocate(x - 1, getPadding().getTop(), 3, Math.max(0, getHeight() - getPadding().getTop()));
     }
 
     private static double middleOf(Node header) {

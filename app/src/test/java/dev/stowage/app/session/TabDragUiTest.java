@@ -120,11 +120,18 @@ class TabDragUiTest extends ShellTestBase {
         Node first = fx(() -> other.stage().getScene().lookup("#tab-" + other.model().tabs().get(0).id()));
         Node second = fx(() -> other.stage().getScene().lookup("#tab-" + other.model().tabs().get(1).id()));
         Point2D between = centreOf(first).midpoint(centreOf(second));
-        dragTo(tabHeader(1), between);
+        robot.drag(tabHeader(1), MouseButton.PRIMARY).moveTo(between);
+        Node mark = fx(() -> other.stage().getScene().lookup(".tab-drop-mark"));
+        assertTrue(mark != null && fx(() -> {
+            Bounds at = mark.localToScreen(mark.getLayoutBounds());
+            return centreOf(first).getX() < at.getCenterX() && at.getCenterX() < centreOf(second).getX();
+        }), "while it is dragged there, the other strip marks where it would go");
+        robot.release(MouseButton.PRIMARY);
         waitUntil("the other window took it", () -> other.model().tabs().size() == 3 && window.model().tabs().size() == 1);
         assertEquals(1, (int) fx(() -> other.model().selectedIndex()), "between its two tabs, selected");
         assertMovedWithPageHistoryAndStorage(other);
         assertEquals(2, (int) fx(() -> keeper.windows().size()), "no new window");
+        assertEquals(null, fx(() -> other.stage().getScene().lookup(".tab-drop-mark")), "the mark goes with the drop");
         quitAndWait(keeper, exited);
     }
 
