@@ -7,15 +7,19 @@ import java.util.Map;
  * A namespace's data: {@link StorageKey} -> {@link AreaMap}, in order of first write. The unit of copy-on-write.
  *
  * <p>A clone shares its source's table ({@code holders} + 1): O(1), whatever the data. A snapshot
- * <em>freezes</em> the table: it is never mutated again, and neither is any map reachable from it. The
+ * <em>pins</em> the table: while pinned it is never mutated, and neither is any map reachable from it. The
  * first write after either copies the table (O(origins), retaining every map) and then the one map it
- * writes (O(items of that area)). Releasing the last holder of an unfrozen table releases its maps, so
- * the other side of a clone can write in place again. Touched only by the owner thread.
+ * writes (O(items of that area)). Releasing the last holder of an unpinned table releases its maps, so
+ * the other side of a clone can write in place again. Most snapshots pin for good (a saver's, whose
+ * reader is on another thread); a leased one ({@link SnapshotLease}) unpins when its reader is done, and
+ * a table no snapshot pins any more is written in place again. A table rebuilt from saved data is frozen
+ * for good. Touched only by the owner thread.
  */
 final class AreaTable {
     final LinkedHashMap<StorageKey, AreaMap> maps;
     private int holders = 1;
     private boolean frozen;
+    private int pins;
 
     AreaTable() {
         this(new LinkedHashMap<>());
@@ -40,18 +44,30 @@ final class AreaTable {
 
     void release() {
         holders--;
-        if (holders == 0 && !frozen) {
+        if (holders == 0 && !frozen && pins == 0) {
             maps.values().forEach(AreaMap::release);
         }
     }
 
-    AreaTable freeze() {
-        frozen = true;
+    /** Pins the table for a snapshot: nothing reachable from it changes until {@link #unpin()}, if ever. */
+    AreaTable pin() {
+        pins++;
         return this;
     }
 
+    /** A leased snapshot is done with this table; the last one lets it (or, once forked, its maps) be written again. */
+    void unpin() {
+        if (pins <= 0) {
+            throw new IllegalStateException("not pinned");
+        }
+        pins--;
+        if (pins == 0 && holders == 0 && !frozen) {
+            maps.values().forEach(AreaMap::release); // forked away while pinned: its maps' copies may write in place
+        }
+    }
+
     boolean isExclusive() {
-        return holders == 1 && !frozen;
+        return holders == 1 && !frozen && pins == 0;
     }
 
     AreaTable copy() {

@@ -151,7 +151,20 @@ public final class SessionNamespace {
      * data in O(1) plus O(areas) to list them; the next write forks what it writes.
      */
     public NamespaceSnapshot snapshot() {
-        return new NamespaceSnapshot(id, table.freeze());
+        return new NamespaceSnapshot(id, table.pin());
+    }
+
+    /** Whether a write to {@code key}'s area now goes in place, copying nothing (for tests of copy-on-write). */
+    boolean writesInPlace(StorageKey key) {
+        AreaMap map = table.maps.get(key);
+        return table.isExclusive() && (map == null || map.isExclusive());
+    }
+
+    /** A snapshot given back with {@link SnapshotLease#close()}: see {@link StorageArea#leaseSnapshot()}. */
+    SnapshotLease leaseSnapshot(StorageKey key) {
+        AreaTable pinned = table.pin();
+        AreaMap map = pinned.maps.get(key);
+        return new SnapshotLease(new AreaSnapshot(key, map == null ? AreaMap.EMPTY : map), pinned);
     }
 
     /** Registers a listener for the changes of every area of this namespace. */

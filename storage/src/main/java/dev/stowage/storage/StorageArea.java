@@ -75,6 +75,16 @@ public final class StorageArea {
         return taken != null ? taken : new AreaSnapshot(storageKey, AreaMap.EMPTY);
     }
 
+    /**
+     * A picture of this area now, as {@link #snapshot()}, that its reader gives back once done with it
+     * ({@link SnapshotLease#close()}, on the owner thread). Until then the area's next write copies its data
+     * (O(items)); after it, if no other picture holds the data, the area writes in place again. For a reader
+     * that is done quickly, such as the storage inspector building its rows.
+     */
+    public SnapshotLease leaseSnapshot() {
+        return owner.leaseSnapshot(storageKey);
+    }
+
     /** The storage key whose data this is: origin and top-level site. */
     public StorageKey storageKey() {
         return storageKey;
