@@ -9,7 +9,8 @@ import java.util.Map;
  * <p>Shared copy-on-write between {@link AreaTable}s: {@code holders} counts the tables that reference
  * this map. A namespace may write in place only while its table is exclusive and this map's only holder
  * is that table; otherwise it copies first. Touched only by the owner thread; once reachable from a
- * frozen table it is never mutated again, which is what makes snapshots safe to read elsewhere.
+ * pinned table it is not mutated until every snapshot holding it is given back (a plain snapshot never is),
+ * which is what makes snapshots safe to read elsewhere.
  */
 final class AreaMap {
     /** The map of a key that has no data; never written (writers always get a table-owned map). */

@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * An immutable picture of one {@link StorageArea} at the moment it was taken.
  *
- * <p>It shares the area's data, which is never mutated again (the area's next write forks its own copy).
- * Safe to read from any thread, which is what the background saver does.
+ * <p>It shares the area's data, which is not mutated while the picture is held (the area's next write forks
+ * its own copy): for good for {@link StorageArea#snapshot()}, until the lease is closed for
+ * {@link StorageArea#leaseSnapshot()}. Safe to read from any thread meanwhile, which is what the background
+ * saver does.
  */
 public final class AreaSnapshot {
     private final StorageKey storageKey;

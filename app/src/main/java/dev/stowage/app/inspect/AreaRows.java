@@ -63,13 +63,18 @@ public final class AreaRows implements AutoCloseable {
         // Leased, and given back as soon as the rows are built: a snapshot kept for good would make the
         // area's next write copy all its items (measured: 25-30 ms of a page's burst into 100k keys).
         SnapshotLease lease = area.leaseSnapshot();
-        CompletableFuture.supplyAsync(() -> rowsOf(lease.snapshot()), background)
-                .whenComplete((first, failure) -> fxLater.accept(() -> {
-                    lease.close();
-                    if (first != null) {
-                        load(first);
-                    }
-                }));
+        try {
+            CompletableFuture.supplyAsync(() -> rowsOf(lease.snapshot()), background)
+                    .whenComplete((first, failure) -> fxLater.accept(() -> {
+                        lease.close();
+                        if (first != null) {
+                            load(first);
+                        }
+                    }));
+        } catch (RuntimeException e) { // the executor refused the task: nothing will read the picture
+            lease.close();
+            throw e;
+        }
         // Both the rows and their index by key are built off the FX thread: for 100k keys the index alone
         // took ~10 ms of the FX thread (measured).
     }

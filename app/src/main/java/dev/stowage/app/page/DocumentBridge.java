@@ -142,6 +142,9 @@ public final class DocumentBridge {
                 status = Math.max(status, setAll(sets));
             }
         } catch (IndexOutOfBoundsException e) {
+            if (!sets.isEmpty()) {
+                setAll(sets); // the writes before the cut stand, as each did when written one by one
+            }
             problems.accept("a document sent a truncated batch");
             return REJECTED;
         } catch (IllegalStateException e) {

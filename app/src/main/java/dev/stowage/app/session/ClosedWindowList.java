@@ -32,16 +32,26 @@ final class ClosedWindowList {
     private final Deque<ClosedWindow> list = new ArrayDeque<>();
     /** Per window, the order of its last closed tab, against {@link ClosedWindow#order}. */
     private final Map<BrowserWindow, Long> lastTabClosed = new IdentityHashMap<>();
+    private final Map<BrowserWindow, Long> beforeLastTab = new IdentityHashMap<>();
     private long closings;
 
     /** A tab of {@code window} closed (or left it) now. */
     void tabClosed(BrowserWindow window) {
-        lastTabClosed.put(window, ++closings);
+        Long before = lastTabClosed.put(window, ++closings);
+        beforeLastTab.put(window, before == null ? -1L : before);
+    }
+
+    /** The tab that last left {@code window} went to another window: it was not a closing. */
+    void tabMovedOut(BrowserWindow window) {
+        Long before = beforeLastTab.remove(window);
+        if (before != null) {
+            lastTabClosed.put(window, before);
+        }
     }
 
     /** {@code window} closed with {@code picture}'s tabs open, whose namespaces {@code kept} holds. */
     void add(BrowserWindow window, WindowState picture, List<String> kept) {
-        lastTabClosed.remove(window);
+        forget(window);
         // Its closed-tab list went with it (the window let their storage go); its open tabs wait here.
         WindowState open = new WindowState(picture.tabs(), picture.selected(), List.of(), picture.bounds());
         list.addFirst(new ClosedWindow(window, open, kept, ++closings));
@@ -53,6 +63,7 @@ final class ClosedWindowList {
     /** Forgets {@code window}'s closed tabs' order: it left without going on the list. */
     void forget(BrowserWindow window) {
         lastTabClosed.remove(window);
+        beforeLastTab.remove(window);
     }
 
     /** Each entry as the History menu names it: "Window: " the selected tab's label, and how many others. */

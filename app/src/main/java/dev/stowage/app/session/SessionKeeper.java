@@ -71,6 +71,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
     private final java.util.function.Supplier<BrowserWindow> windowMaker;
     private boolean quitting;
     private final ClosedWindowList closedWindowList = new ClosedWindowList();
+    private final WindowStack stack = new WindowStack();
     /** Tabs between windows, their pages unloading, and where a window of their own would stand. */
     private final Map<TabState, WindowState.Bounds> inFlight = new IdentityHashMap<>();
     /** Windows whose pages have all unloaded: the last save waits for every kept window to be here. */
@@ -112,6 +113,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
     /** Keeps {@code window}'s session from now on. */
     public void attach(BrowserWindow window) {
         windows.add(Objects.requireNonNull(window, "window"));
+        stack.add(window);
         window.setSession(this);
         window.services().setClosedWindows(this);
         window.model().tabs().addListener((javafx.collections.ListChangeListener<dev.stowage.app.shell.TabModel>) c -> {
@@ -163,13 +165,10 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         made.stage().show();
     }
 
-    /** The first other window, open and not closing, whose tab strip is at the screen point. */
+    /** The window whose strip the user sees at the screen point, not {@code from}: see {@link WindowStack}. */
     @Override
     public Optional<BrowserWindow> windowWithStripAt(BrowserWindow from, double screenX, double screenY) {
-        return windows.stream()
-                .filter(w -> w != from && !w.isClosing() && w.stage().isShowing()
-                        && w.stripIndexAt(screenX, screenY).isPresent())
-                .findFirst();
+        return stack.stripAt(from, screenX, screenY);
     }
 
     /**
@@ -207,6 +206,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
     @Override
     public void tabLeaving(BrowserWindow from, TabState tab) {
         inFlight.put(tab, WindowPlacement.beside(from));
+        closedWindowList.tabMovedOut(from); // for Ctrl+Shift+T's pick, moving a tab out is not closing it
         changed();
     }
 
@@ -306,6 +306,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
     private void leave(BrowserWindow window) {
         WindowState picture = lastPictures.remove(window);
         windows.remove(window);
+        stack.remove(window);
         closedWindows.remove(window);
         if (picture != null) {
             picture.closed().forEach(closed -> closedEntryStorage.remove(closed.namespaceId()));

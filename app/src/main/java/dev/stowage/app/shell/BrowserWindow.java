@@ -305,8 +305,9 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     @Override
     public void moveTab(TabModel tabModel, int index) {
-        if (!closing && model.tabs().contains(tabModel)) {
-            model.move(tabModel, index);
+        int to = Math.max(0, Math.min(index, model.tabs().size() - 1));
+        if (!closing && model.tabs().contains(tabModel) && model.tabs().indexOf(tabModel) != to) {
+            model.move(tabModel, to);
         }
     }
 

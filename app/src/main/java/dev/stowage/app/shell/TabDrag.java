@@ -39,6 +39,8 @@ final class TabDrag {
     void install(Node header, TabModel tab) {
         header.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
+                hideGhost(); // a drag that ended without a release (a dialog took the pointer) leaves nothing
+                actions.dragOver(tab, Double.NaN, Double.NaN);
                 pressedAt = new Point2D(e.getScreenX(), e.getScreenY());
                 dragging = false;
             }
@@ -88,6 +90,9 @@ final class TabDrag {
      */
     private void showGhost(Node header, double screenX, double screenY) {
         if (ghost == null) {
+            if (header.getScene() == null) {
+                return; // the header left the strip under the pointer
+            }
             SnapshotParameters parameters = new SnapshotParameters();
             parameters.setFill(Color.TRANSPARENT);
             ImageView picture = new ImageView(header.snapshot(parameters, null));

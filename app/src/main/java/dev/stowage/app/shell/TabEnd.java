@@ -14,6 +14,7 @@ final class TabEnd {
     /** How long a closing tab waits for its page to unload before it is dropped anyway. */
     static final Duration UNLOAD_TIMEOUT = Duration.seconds(3);
 
+    private static final System.Logger LOG = System.getLogger(TabEnd.class.getName());
     private final List<Runnable> closing = new ArrayList<>();
     private final List<Runnable> closed = new ArrayList<>();
     private boolean started;
@@ -35,7 +36,13 @@ final class TabEnd {
     void start(WebEngine engine, Runnable whenDone) {
         Objects.requireNonNull(whenDone, "whenDone");
         started = true;
-        closing.forEach(Runnable::run);
+        for (Runnable action : closing) {
+            try {
+                action.run();
+            } catch (RuntimeException e) { // the page may be half gone; the tab must still close
+                LOG.log(System.Logger.Level.WARNING, "a closing tab's hook failed", e);
+            }
+        }
         PageUnload.start(engine, UNLOAD_TIMEOUT, () -> {
             closed.forEach(Runnable::run);
             whenDone.run();

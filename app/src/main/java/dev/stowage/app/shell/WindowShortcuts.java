@@ -33,8 +33,8 @@ final class WindowShortcuts {
                 .on(ctrl(KeyCode.PAGE_DOWN), () -> model.selectRelative(1))
                 .on(ctrlShift(KeyCode.TAB), () -> model.selectRelative(-1))
                 .on(ctrl(KeyCode.PAGE_UP), () -> model.selectRelative(-1))
-                .on(ctrlShift(KeyCode.PAGE_DOWN), () -> moveSelected(model, 1)) // Chrome's and Firefox's keys
-                .on(ctrlShift(KeyCode.PAGE_UP), () -> moveSelected(model, -1))
+                .on(ctrlShift(KeyCode.PAGE_DOWN), () -> moveSelected(window, 1)) // Chrome's and Firefox's keys
+                .on(ctrlShift(KeyCode.PAGE_UP), () -> moveSelected(window, -1))
                 .on(ctrl(KeyCode.DIGIT9), model::selectLast)
                 .on(ctrl(KeyCode.R), () -> window.withSelected(BrowserTab::reload))
                 .on(key(KeyCode.F5), () -> window.withSelected(BrowserTab::reload))
@@ -64,9 +64,10 @@ final class WindowShortcuts {
     }
 
     /** Moves the selected tab {@code delta} places along the strip, stopping at its ends as Chrome does. */
-    private static void moveSelected(WindowModel model, int delta) {
+    private static void moveSelected(BrowserWindow window, int delta) {
+        WindowModel model = window.model();
         if (model.selected() != null) {
-            model.move(model.selected(), Math.max(0, model.selectedIndex() + delta));
+            window.moveTab(model.selected(), Math.max(0, model.selectedIndex() + delta));
         }
     }
 

@@ -93,7 +93,7 @@ final class WindowTabs {
     /**
      * Takes {@code tabModel} out of the window, as a close or a move to another window does: its state is
      * the tab at its place in the strip with its history, and its namespace kept past the unload (a dormant
-     * tab's stays as restored; a tab that showed nothing keeps none). {@code taken} gets it at
+     * tab's stays as restored). {@code taken} gets it at
      * once; then the page unloads ({@code pagehide} writes included), and {@code unloaded} gets it too (at
      * once for a dormant tab, which has no page).
      */
@@ -109,8 +109,9 @@ final class WindowTabs {
         }
         BrowserTab tab = Objects.requireNonNull(live.remove(tabModel), "not a tab of this window");
         tab.recordScroll();
-        TabState seen = WindowRestore.stateOf(tab, position, "");
-        TabState state = WindowRestore.isBlank(seen) ? seen : seen.withNamespace(initializer.keepForReopen(tab).orElse(""));
+        // Kept even for a tab that showed nothing: moved, it keeps a copy it was opened with; closed, the
+        // closed-tab list lets a blank entry's namespace go (ClosedTabs.remember).
+        TabState state = WindowRestore.stateOf(tab, position, initializer.keepForReopen(tab).orElse(""));
         model.remove(tabModel);
         pageArea.getChildren().remove(tab.webView());
         taken.accept(state);

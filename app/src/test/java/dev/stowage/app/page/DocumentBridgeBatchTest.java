@@ -65,6 +65,20 @@ class DocumentBridgeBatchTest {
     }
 
     @Test
+    void aKeySetTwiceInARunTakesItsLaterPlace() {
+        assertEquals(DocumentBridge.OK, bridge.apply(batch("s", "a", "1", "s", "b", "2", "s", "a", "3")));
+        assertEquals(List.of("a", "b"), area.getKeys(), "a existed first; its second write changes its value only");
+        assertEquals("3", area.get("a"));
+    }
+
+    @Test
+    void aTruncatedBatchKeepsTheWritesBeforeTheCut() {
+        assertEquals(DocumentBridge.REJECTED, bridge.apply(batch("s", "a", "1", "s", "b", "2", "s", "c")));
+        assertEquals(List.of("a", "b"), area.getKeys());
+        assertEquals(List.of("a document sent a truncated batch"), fixture.problems);
+    }
+
+    @Test
     void aRunOverTheQuotaLeavesOutExactlyTheWritesThatDoNotFit() {
         Fixture small = new Fixture(40); // 2 bytes per UTF-16 unit: 20 units
         int status = small.bridge.apply(batch("s", "k1", "123456789", "s", "k2", "123456789", "s", "k3", "1"));

@@ -166,6 +166,27 @@ class TabDragUiTest extends ShellTestBase {
         quitAndWait(keeper, exited);
     }
 
+    @Test
+    void aStripHiddenUnderTheWindowTheTabComesFromTakesNothing() throws Exception {
+        Path profile = Files.createTempDirectory("stowage-drag");
+        CompletableFuture<Void> exited = new CompletableFuture<>();
+        SessionKeeper keeper = twoTabs(profile, exited);
+        BrowserWindow other = otherWindowWithTwoTabs(keeper);
+        fx(() -> {
+            other.stage().setX(300); // under the first window's right half, its strip at y = 120
+            other.stage().setY(120);
+            return null;
+        });
+        Node hiddenHeader = fx(() -> other.stage().getScene().lookup("#tab-" + other.model().tabs().get(0).id()));
+        Point2D hidden = new Point2D(450, centreOf(hiddenHeader).getY());
+        assertTrue(fx(() -> other.stripIndexAt(hidden.getX(), hidden.getY()).isPresent()), "the other strip is there");
+        dragTo(tabHeader(1), hidden);
+        waitUntil("a new window, not the hidden one", () -> keeper.windows().size() == 3 && window.model().tabs().size() == 1);
+        assertEquals(2, (int) fx(() -> other.model().tabs().size()), "the window underneath took nothing");
+        assertMovedWithPageHistoryAndStorage(fx(() -> keeper.windows().get(2)));
+        quitAndWait(keeper, exited);
+    }
+
     /** A second window (Ctrl+N) right of the first with /drag?other1 (storage 'w') and /drag?other2. */
     private BrowserWindow otherWindowWithTwoTabs(SessionKeeper keeper) {
         focusPage();
