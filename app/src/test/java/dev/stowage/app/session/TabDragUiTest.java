@@ -33,8 +33,12 @@ class TabDragUiTest extends ShellTestBase {
         server.titled("/drag", "a dragged tab's page", "page");
     }
 
+    private Path profile;
+    private final CompletableFuture<Void> exited = new CompletableFuture<>();
+
     /** A window of two tabs: /drag?a, and the selected /drag?b2 with /drag?b1 behind it and storage. */
-    private SessionKeeper twoTabs(Path profile, CompletableFuture<Void> exited) {
+    private SessionKeeper twoTabs() throws java.io.IOException {
+        profile = Files.createTempDirectory("stowage-drag");
         SessionKeeper keeper = launchRestoring(new LaunchOptions(profile, false,
                 List.of(server.url("/drag?a"), server.url("/drag?b1"))), new SessionStorageService(), exited);
         placeLeft(window);
@@ -65,6 +69,11 @@ class TabDragUiTest extends ShellTestBase {
         place(w, 0);
     }
 
+    /** The header of {@code w}'s tab at {@code index}. */
+    private static Node headerOf(BrowserWindow w, int index) {
+        return fx(() -> w.stage().getScene().lookup("#tab-" + w.model().tabs().get(index).id()));
+    }
+
     private static Point2D centreOf(Node node) {
         return fx(() -> {
             Bounds b = node.localToScreen(node.getLayoutBounds());
@@ -89,9 +98,7 @@ class TabDragUiTest extends ShellTestBase {
 
     @Test
     void aTabDraggedOffTheStripOpensInANewWindowWhereItWasLetGo() throws Exception {
-        Path profile = Files.createTempDirectory("stowage-drag");
-        CompletableFuture<Void> exited = new CompletableFuture<>();
-        SessionKeeper keeper = twoTabs(profile, exited);
+        SessionKeeper keeper = twoTabs();
 
         Point2D below = new Point2D(300, 600); // under the window, on no window
         dragTo(tabHeader(1), below);
@@ -112,13 +119,11 @@ class TabDragUiTest extends ShellTestBase {
 
     @Test
     void aTabDroppedOnAnotherWindowsStripGoesInWhereItWasLetGo() throws Exception {
-        Path profile = Files.createTempDirectory("stowage-drag");
-        CompletableFuture<Void> exited = new CompletableFuture<>();
-        SessionKeeper keeper = twoTabs(profile, exited);
+        SessionKeeper keeper = twoTabs();
         BrowserWindow other = otherWindowWithTwoTabs(keeper);
 
-        Node first = fx(() -> other.stage().getScene().lookup("#tab-" + other.model().tabs().get(0).id()));
-        Node second = fx(() -> other.stage().getScene().lookup("#tab-" + other.model().tabs().get(1).id()));
+        Node first = headerOf(other, 0);
+        Node second = headerOf(other, 1);
         Point2D between = centreOf(first).midpoint(centreOf(second));
         robot.drag(tabHeader(1), MouseButton.PRIMARY).moveTo(between);
         Node mark = fx(() -> other.stage().getScene().lookup(".tab-drop-mark"));
@@ -137,9 +142,7 @@ class TabDragUiTest extends ShellTestBase {
 
     @Test
     void aWindowsOnlyTabDroppedOnAnotherWindowClosesTheEmptiedWindowAndKeepsItsClosedTabs() throws Exception {
-        Path profile = Files.createTempDirectory("stowage-drag");
-        CompletableFuture<Void> exited = new CompletableFuture<>();
-        SessionKeeper keeper = twoTabs(profile, exited);
+        SessionKeeper keeper = twoTabs();
         BrowserWindow other = otherWindowWithTwoTabs(keeper);
         fx(() -> {
             other.close(other.model().tabs().get(1)); // a closed tab in the window that will go
@@ -147,7 +150,7 @@ class TabDragUiTest extends ShellTestBase {
         });
         waitUntil("one tab there", () -> other.model().tabs().size() == 1 && other.canReopenClosed());
 
-        Node only = fx(() -> other.stage().getScene().lookup("#tab-" + other.model().tabs().get(0).id()));
+        Node only = headerOf(other, 0);
         Point2D end = fx(() -> {
             Bounds b = tabHeader(1).localToScreen(tabHeader(1).getLayoutBounds());
             return new Point2D(b.getMaxX() + 20, b.getCenterY());
@@ -168,16 +171,14 @@ class TabDragUiTest extends ShellTestBase {
 
     @Test
     void aStripHiddenUnderTheWindowTheTabComesFromTakesNothing() throws Exception {
-        Path profile = Files.createTempDirectory("stowage-drag");
-        CompletableFuture<Void> exited = new CompletableFuture<>();
-        SessionKeeper keeper = twoTabs(profile, exited);
+        SessionKeeper keeper = twoTabs();
         BrowserWindow other = otherWindowWithTwoTabs(keeper);
         fx(() -> {
             other.stage().setX(300); // under the first window's right half, its strip at y = 120
             other.stage().setY(120);
             return null;
         });
-        Node hiddenHeader = fx(() -> other.stage().getScene().lookup("#tab-" + other.model().tabs().get(0).id()));
+        Node hiddenHeader = headerOf(other, 0);
         Point2D hidden = new Point2D(450, centreOf(hiddenHeader).getY());
         assertTrue(fx(() -> other.stripIndexAt(hidden.getX(), hidden.getY()).isPresent()), "the other strip is there");
         dragTo(tabHeader(1), hidden);
