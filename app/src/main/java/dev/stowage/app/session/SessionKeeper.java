@@ -171,10 +171,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         return stack.stripAt(from, screenX, screenY);
     }
 
-    /**
-     * A tab dragged off {@code from}'s strip: the window whose strip is under the pointer now takes it there
-     * (and comes to the front), else a new window whose tab strip starts at the pointer, as Chrome's does.
-     */
+    /** A tab dragged off {@code from}'s strip: the window whose strip is under the pointer takes it, else a new one there. */
     @Override
     public void tabDropped(BrowserWindow from, TabState tab, double screenX, double screenY) {
         if (quitting || finished) {
@@ -199,10 +196,7 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         made.stage().show();
     }
 
-    /**
-     * Until a window takes {@code tab} up, every save keeps it in a window of its own beside {@code from}: a
-     * crash, or a quit, while its page unloads does not lose it.
-     */
+    /** Until a window takes {@code tab} up, saves keep it in a window of its own: a crash or quit meanwhile loses nothing. */
     @Override
     public void tabLeaving(BrowserWindow from, TabState tab) {
         inFlight.put(tab, WindowPlacement.beside(from));
@@ -360,6 +354,9 @@ public final class SessionKeeper implements WindowSession, dev.stowage.app.shell
         List<WindowState> states = new ArrayList<>();
         for (BrowserWindow window : windows) {
             WindowState picture = lastPictures.get(window);
+            if (picture == null && window.model().tabs().isEmpty()) {
+                continue; // emptied by a drag, closing: it has nothing to save
+            }
             states.add(picture != null ? picture : window.captureState());
         }
         if (!inFlight.isEmpty()) {
