@@ -43,13 +43,7 @@ class TabDragUiTest extends ShellTestBase {
                 List.of(server.url("/drag?a"), server.url("/drag?b1"))), new SessionStorageService(), exited);
         placeLeft(window);
         BrowserTab b = fx(() -> window.tab(window.model().tabs().get(1)));
-        fx(() -> {
-            window.model().select(b.model());
-            b.load(server.url("/drag?b2"));
-            return null;
-        });
-        waitUntil("b's second page", () -> server.url("/drag?b2").equals(b.model().urlProperty().get())
-                && !b.model().loadingProperty().get() && b.model().canGoBackProperty().get());
+        selectAndGoOn(b, server.url("/drag?b2"));
         script(b, "sessionStorage.setItem('dragged', 'with its tab')");
         return keeper;
     }
@@ -83,11 +77,6 @@ class TabDragUiTest extends ShellTestBase {
 
     private void dragTo(Node header, Point2D to) {
         robot.drag(header, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
-    }
-
-    private static void waitForPage(BrowserWindow w, String url) {
-        waitUntil("the page " + url, () -> selectedOf(w) != null && !selectedOf(w).model().loadingProperty().get()
-                && url.equals(selectedOf(w).model().urlProperty().get()));
     }
 
     private void assertMovedWithPageHistoryAndStorage(BrowserWindow w) {

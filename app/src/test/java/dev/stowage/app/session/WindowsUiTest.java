@@ -39,8 +39,7 @@ class WindowsUiTest extends ShellTestBase {
         robot.clickOn(fx(() -> w.stage().getScene().lookup("#address-bar")));
         robot.write(url);
         keys(KeyCode.ENTER);
-        waitUntil("the page of " + url, () -> selectedOf(w) != null && !selectedOf(w).model().loadingProperty().get()
-                && url.equals(selectedOf(w).model().urlProperty().get()));
+        waitForPage(w, url);
     }
 
     private BrowserWindow secondWindowByCtrlN(SessionKeeper keeper) {
@@ -75,8 +74,7 @@ class WindowsUiTest extends ShellTestBase {
                 exitedAgain);
         waitUntil("both windows back", () -> again.windows().size() == 2 && again.windows().get(1).stage().isShowing());
         BrowserWindow restored = fx(() -> again.windows().get(1));
-        waitUntil("its page loaded", () -> selectedOf(restored) != null && !selectedOf(restored).model().loadingProperty().get()
-                && server.url("/win?second").equals(selectedOf(restored).model().urlProperty().get()));
+        waitForPage(restored, server.url("/win?second"));
         assertEquals("second", script(selectedOf(restored), "sessionStorage.getItem('w')"), "with its storage");
         assertEquals("first", script(selectedOf(fx(() -> again.windows().get(0))), "sessionStorage.getItem('w')"));
         quitAndWait(again, exitedAgain);
@@ -106,13 +104,7 @@ class WindowsUiTest extends ShellTestBase {
         SessionKeeper keeper = launchRestoring(new LaunchOptions(profile, false,
                 List.of(server.url("/win?a"), server.url("/win?b1"))), new SessionStorageService(), exited);
         BrowserTab b = fx(() -> window.tab(window.model().tabs().get(1)));
-        fx(() -> {
-            window.model().select(b.model());
-            b.load(server.url("/win?b2"));
-            return null;
-        });
-        waitUntil("b's second page", () -> server.url("/win?b2").equals(b.model().urlProperty().get())
-                && !b.model().loadingProperty().get() && b.model().canGoBackProperty().get());
+        selectAndGoOn(b, server.url("/win?b2"));
         script(b, "sessionStorage.setItem('moved', 'with its tab')");
 
         robot.rightClickOn(tabHeader(1));
@@ -120,8 +112,7 @@ class WindowsUiTest extends ShellTestBase {
         waitUntil("a new window took the tab", () -> keeper.windows().size() == 2 && keeper.windows().get(1).stage().isShowing()
                 && window.model().tabs().size() == 1);
         BrowserWindow second = fx(() -> keeper.windows().get(1));
-        waitUntil("its page", () -> selectedOf(second) != null && !selectedOf(second).model().loadingProperty().get()
-                && server.url("/win?b2").equals(selectedOf(second).model().urlProperty().get()));
+        waitForPage(second, server.url("/win?b2"));
         assertEquals("with its tab", script(selectedOf(second), "sessionStorage.getItem('moved')"), "its storage");
         assertEquals(true, fx(() -> selectedOf(second).model().canGoBackProperty().get()), "its history");
         assertEquals(server.url("/win?a"), fx(() -> selectedTab().model().urlProperty().get()), "the first window keeps the rest");
@@ -157,8 +148,7 @@ class WindowsUiTest extends ShellTestBase {
         shortcut(KeyCode.SHIFT, KeyCode.T);
         waitUntil("the window came back first", () -> keeper.windows().size() == 2 && keeper.windows().get(1).stage().isShowing());
         BrowserWindow back = fx(() -> keeper.windows().get(1));
-        waitUntil("with its page", () -> selectedOf(back) != null && !selectedOf(back).model().loadingProperty().get()
-                && server.url("/win?b").equals(selectedOf(back).model().urlProperty().get()));
+        waitForPage(back, server.url("/win?b"));
         assertEquals("in the closed window", script(selectedOf(back), "sessionStorage.getItem('w')"), "and its storage");
 
         fx(() -> {
@@ -170,6 +160,7 @@ class WindowsUiTest extends ShellTestBase {
         waitUntil("then the closed tab", () -> window.model().tabs().size() == 2);
         quitAndWait(keeper, exited);
     }
+
     @Test
     void aTabMovedJustAsTheAppQuitsComesBackAfterARestartWithItsUnsentWrites() throws Exception {
         Path profile = Files.createTempDirectory("stowage-windows");
@@ -192,9 +183,7 @@ class WindowsUiTest extends ShellTestBase {
                 exitedAgain);
         waitUntil("both windows back", () -> again.windows().size() == 2 && again.windows().get(1).stage().isShowing());
         BrowserWindow restored = fx(() -> again.windows().get(1));
-        waitUntil("the moving tab's page", () -> selectedOf(restored) != null
-                && !selectedOf(restored).model().loadingProperty().get()
-                && server.url("/win?moving").equals(selectedOf(restored).model().urlProperty().get()));
+        waitForPage(restored, server.url("/win?moving"));
         assertEquals("in flight", script(selectedOf(restored), "sessionStorage.getItem('w')"), "with its storage");
         assertEquals(1, (int) fx(() -> window.model().tabs().size()), "and not twice");
         quitAndWait(again, exitedAgain);

@@ -165,6 +165,23 @@ public abstract class ShellTestBase extends KitTestBase {
         window = null;
     }
 
+    /** Waits until {@code w}'s selected tab shows {@code url}, loaded. */
+    protected static void waitForPage(BrowserWindow w, String url) {
+        waitUntil("the page " + url, () -> selectedOf(w) != null && !selectedOf(w).model().loadingProperty().get()
+                && url.equals(selectedOf(w).model().urlProperty().get()));
+    }
+
+    /** Selects {@code tab} and takes it to {@code url}, waiting until it loaded with its first page behind it. */
+    protected void selectAndGoOn(BrowserTab tab, String url) {
+        fx(() -> {
+            window.model().select(tab.model());
+            tab.load(url);
+            return null;
+        });
+        waitUntil("the tab's second page", () -> url.equals(tab.model().urlProperty().get())
+                && !tab.model().loadingProperty().get() && tab.model().canGoBackProperty().get());
+    }
+
     /** The selected tab of {@code w}; null while it has none or it is dormant. */
     protected static BrowserTab selectedOf(BrowserWindow w) {
         return fx(() -> w.tab(w.model().selected()));
