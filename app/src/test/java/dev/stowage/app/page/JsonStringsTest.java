@@ -1,6 +1,7 @@
 package dev.stowage.app.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -40,6 +41,35 @@ class JsonStringsTest {
                 flat.add(v);
             });
             assertEquals(flat, JsonStrings.decodeArray(json));
+        }
+    }
+
+    @Test
+    void decodesWhatJsonStringifyWrites() {
+        // JSON.stringify's forms: short escapes, \\u for other controls and lone surrogates, raw non-ASCII
+        String json = "[\"a\\\"b\",\"\\n\\t\\\\\\/\\b\\f\\r\",\"\\ud800x\",\"\u00e9\u2028\",\"\", \"plain\" ]";
+        assertEquals(List.of("a\"b", "\n\t\\/\b\f\r", "\ud800x", "\u00e9\u2028", "", "plain"),
+                JsonStrings.decodeArray(json));
+        assertEquals(List.of(), JsonStrings.decodeArray(" [ ] "));
+    }
+
+    @Test
+    void plainStringsAfterAnEscapedOneAreCutWhole() {
+        List<String> expected = new ArrayList<>();
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 50; i++) {
+            String s = i % 7 == 3 ? "k\"" + i : "k" + i;
+            expected.add(s);
+            json.append(i == 0 ? "" : ",").append('"').append(s.replace("\"", "\\\"")).append('"');
+        }
+        assertEquals(expected, JsonStrings.decodeArray(json.append(']').toString()));
+    }
+
+    @Test
+    void refusesMalformedBatches() {
+        for (String bad : List.of("", "{}", "[\"a\"", "[\"a", "[\"a\\", "[\"\\x\"]", "[\"\\u12\"]",
+                "[\"\\u-123\"]", "[\"\\u+123\"]", "[\"a\" \"b\"]", "[1]")) {
+            assertThrows(IllegalArgumentException.class, () -> JsonStrings.decodeArray(bad), bad);
         }
     }
 
