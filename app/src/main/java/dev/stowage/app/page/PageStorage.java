@@ -62,7 +62,10 @@ import netscape.javascript.JSObject;
  * same tab and storage key (its peers, which then get a {@code storage} event as a queued task), and sends its
  * writes to Java in order, coalesced per key, one bridge call per script run. Java is therefore current at
  * the end of every script (microtask checkpoint), when a main-frame navigation starts, before any document
- * of the tab starts, and whenever {@link #flush()} is called; shell code that reads, snapshots or clones
+ * of the tab starts, and whenever {@link #flush()} is called. A log of 1,000 writes or more is the
+ * exception: it reaches Java in tasks of its own after the page's task, 2,000 writes each (each part a
+ * state the page had), so that Java's work never lengthens the page's task; a document going away sends it
+ * from its first {@code pagehide} listener. Shell code that reads, snapshots or clones
  * the namespace from inside a page's script (a popup handler) must call {@link #flush()} first. Changes
  * that do not come from the tab's documents (the shell's own, such as clearing an origin) are pushed by
  * Java into every live document's cache and supersede that document's unsent writes of the same keys.

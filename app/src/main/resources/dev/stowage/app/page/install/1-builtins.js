@@ -23,7 +23,8 @@
 //   the whole area, so the quota arithmetic is Java's: 2 bytes per UTF-16 unit of key plus value), applied
 //   to this cache and to every peer's cache at once (they also get their storage event queued), and
 //   logged; the log goes to Java as one bridge call at the end of the current script (a microtask), or
-//   earlier when Java asks (flush), for example before another document of the tab starts.
+//   earlier when Java asks (flush), for example before another document of the tab starts. A log of
+//   1,000 writes or more goes after the page's task instead, in parts (see part 4).
 (function () {
   'use strict';
 
@@ -49,6 +50,8 @@
   const MapRef = Map;
   const WeakMapRef = WeakMap;
   const mapProto = MapRef.prototype;
+  const mapKeys = mapProto.keys;
+  const mapIteratorNext = getPrototypeOf(reflectApply(mapKeys, new MapRef(), [])).next;
   const weakMapProto = WeakMapRef.prototype;
   const TypeErrorRef = TypeError;
   const RangeErrorRef = RangeError;

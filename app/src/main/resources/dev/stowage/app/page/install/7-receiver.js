@@ -56,6 +56,7 @@
         } else if (pending.has(key)) {
           pending.delete(key);
           pendingCount--;
+          coalesced = true; // what is left is no longer the page's writes in order: it goes whole
         }
         applyLocal(key, newValue, cleared);
         const eventKey = cleared ? null : key;
