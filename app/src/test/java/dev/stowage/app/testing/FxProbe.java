@@ -77,30 +77,49 @@ public final class FxProbe implements AutoCloseable {
 
     /** The longest wait of a posted runnable, in ms. */
     public double longestMs() {
-        return longest(false);
+        return longest(false, List.of());
     }
 
     /** The longest wait, less the collector's pauses within it, in ms. */
     public double longestBesidesCollectorMs() {
-        return longest(true);
+        return longest(true, List.of());
     }
 
-    private double longest(boolean besidesPauses) {
+    /**
+     * The longest wait less the parts of it inside {@code others} ({@code {startNanos, endNanos}} each, on
+     * {@link System#nanoTime()}'s clock): what the FX thread did besides those, such as a page's own task.
+     */
+    public double longestBesidesMs(List<long[]> others) {
+        return longest(false, others);
+    }
+
+    /** {@link #longestBesidesMs}, less the collector's pauses too. */
+    public double longestBesidesAndCollectorMs(List<long[]> others) {
+        return longest(true, others);
+    }
+
+    private double longest(boolean besidesPauses, List<long[]> others) {
         double longest = 0;
         synchronized (waits) {
             for (long[] wait : waits) {
-                long busy = wait[1] - wait[0];
+                long busy = wait[1] - wait[0] - overlap(wait, others);
                 if (besidesPauses) {
                     synchronized (pauses) {
-                        for (long[] pause : pauses) {
-                            busy -= Math.max(0, Math.min(wait[1], pause[1]) - Math.max(wait[0], pause[0]));
-                        }
+                        busy -= overlap(wait, pauses);
                     }
                 }
                 longest = Math.max(longest, busy / 1e6);
             }
         }
         return longest;
+    }
+
+    private static long overlap(long[] wait, List<long[]> intervals) {
+        long total = 0;
+        for (long[] interval : intervals) {
+            total += Math.max(0, Math.min(wait[1], interval[1]) - Math.max(wait[0], interval[0]));
+        }
+        return total;
     }
 
     /** The collector's pauses seen, in ms. */
