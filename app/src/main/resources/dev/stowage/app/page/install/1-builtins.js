@@ -50,8 +50,6 @@
   const MapRef = Map;
   const WeakMapRef = WeakMap;
   const mapProto = MapRef.prototype;
-  const mapKeys = mapProto.keys;
-  const mapIteratorNext = getPrototypeOf(reflectApply(mapKeys, new MapRef(), [])).next;
   const weakMapProto = WeakMapRef.prototype;
   const TypeErrorRef = TypeError;
   const RangeErrorRef = RangeError;

@@ -96,10 +96,42 @@
     // The log holds, per key, the latest write since the last flush, in the order Java must apply them
     // so that its area ends up equal to this cache, keys in the same order. Java's listeners therefore
     // see one change per key per flush, not every intermediate value.
+    // Kept as two arrays in the order written, from logStart on, with an index of each key's place: a
+    // part of the log (see DEFER_FROM) is then a slice, read with plain indexing, where a Map would have
+    // to be walked with an iterator, a built-in call per entry. DEAD marks a place whose write was
+    // replaced or superseded.
     const REMOVED = {__proto__: null};
-    const pending = sealedMap();
-    let pendingCount = 0;
+    const DEAD = {__proto__: null};
+    let logKeys = nullArray();
+    let logValues = nullArray();
+    let logStart = 0;
+    const logIndex = sealedMap(); // key -> its place in the arrays, for the keys still unsent
+    let pendingCount = 0; // live places, = logIndex's size
     let pendingCleared = false;
+
+    function nullArray() {
+      const array = [];
+      setPrototypeOf(array, null);
+      return array;
+    }
+
+    function logAppend(key, value) {
+      const at = logKeys.length;
+      logKeys[at] = key;
+      logValues[at] = value;
+      logIndex.set(key, at);
+      pendingCount++;
+    }
+
+    // Forgets the log (all sent, cleared, or superseded by a clear).
+    function logReset() {
+      logKeys = nullArray();
+      logValues = nullArray();
+      logStart = 0;
+      logIndex.clear();
+      pendingCount = 0;
+      coalesced = false;
+    }
     let flushQueued = false;
     // Peers: the tab's other documents with this origin (same area). A removed iframe may stay on the
     // list until the tab's next document starts; calling it is harmless, its window no longer runs tasks.
@@ -145,18 +177,24 @@
       send(pendingCount);
     }
 
-    // Sends the log's first `limit` entries (all when limit >= pendingCount) and a pending clear.
+    // Sends the log's first `limit` live entries (all when limit >= pendingCount) and a pending clear.
     function send(limit) {
       if (pendingCount === 0 && !pendingCleared) {
         return;
       }
-      const batch = [];
-      setPrototypeOf(batch, null);
+      const batch = nullArray();
       let n = 0;
       if (pendingCleared) {
         batch[n++] = 'c';
       }
-      function add(value, key) {
+      const end = logKeys.length;
+      let i = logStart;
+      for (let taken = 0; taken < limit && i < end; i++) {
+        const value = logValues[i];
+        if (value === DEAD) {
+          continue;
+        }
+        const key = logKeys[i];
         if (value === REMOVED) {
           batch[n++] = 'r';
           batch[n++] = key;
@@ -165,20 +203,16 @@
           batch[n++] = key;
           batch[n++] = value;
         }
+        taken++;
+        if (limit < pendingCount) {
+          logIndex.delete(key);
+        }
       }
       if (limit >= pendingCount) {
-        pending.forEach(add);
-        pending.clear();
-        pendingCount = 0;
-        coalesced = false;
+        logReset();
       } else {
-        const keys = reflectApply(mapKeys, pending, []);
-        for (let taken = 0; taken < limit; taken++) {
-          const key = reflectApply(mapIteratorNext, keys, []).value;
-          add(pending.get(key), key);
-          pending.delete(key);
-        }
         pendingCount -= limit;
+        logStart = i;
       }
       pendingCleared = false;
       bridge.apply(jsonStringify(batch));
@@ -244,35 +278,50 @@
     }, true]);
 
     function logSet(key, value) {
-      const previous = pending.get(key);
-      if (previous === REMOVED) {
+      const at = logIndex.get(key);
+      if (at === undefined) {
+        logAppend(key, value);
+      } else if (logValues[at] === REMOVED) {
         flush(); // removed, then set again: the key moved to the end, Java must see the removal first
-      } else if (previous === undefined) {
-        pendingCount++;
+        logAppend(key, value);
       } else {
+        logValues[at] = value;
         coalesced = true;
       }
-      pending.set(key, value);
       queueFlush();
     }
 
     function logRemove(key) {
-      if (pending.has(key)) {
-        pending.delete(key);
+      const at = logIndex.get(key);
+      if (at !== undefined) {
+        logValues[at] = DEAD; // the removal goes to the end, where a set after it would follow it
+        pendingCount--;
         coalesced = true;
-      } else {
-        pendingCount++;
       }
-      pending.set(key, REMOVED);
+      logAppend(key, REMOVED);
       queueFlush();
     }
 
     function logClear() {
-      pending.clear();
-      pendingCount = 0;
-      coalesced = false;
+      logReset();
       pendingCleared = true;
       queueFlush();
+    }
+
+    // A change from elsewhere replaced whatever the log holds for `key` (null: for every key).
+    function logSupersede(key) {
+      if (key === null) {
+        logReset();
+        pendingCleared = false;
+        return;
+      }
+      const at = logIndex.get(key);
+      if (at !== undefined) {
+        logValues[at] = DEAD;
+        logIndex.delete(key);
+        pendingCount--;
+        coalesced = true; // what is left is no longer the page's writes in order: it goes whole
+      }
     }
 
     function tellPeers(key, oldValue, newValue, cleared) {

@@ -49,15 +49,7 @@
         peersMayHavePending = true;
         // A change from elsewhere is later than anything still in our log for the same key (or, for a
         // clear, for every key): drop those entries, or sending them would undo it in Java.
-        if (cleared) {
-          pending.clear();
-          pendingCount = 0;
-          pendingCleared = false;
-        } else if (pending.has(key)) {
-          pending.delete(key);
-          pendingCount--;
-          coalesced = true; // what is left is no longer the page's writes in order: it goes whole
-        }
+        logSupersede(cleared ? null : key);
         applyLocal(key, newValue, cleared);
         const eventKey = cleared ? null : key;
         const eventOld = cleared || oldValue === undefined ? null : oldValue;

@@ -13,11 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A page's large write log (1,000 writes or more in one task) reaches Java after the page's task, in parts
- * of 2,000 that are each a state the page had, and is never lost on the way: not when the document goes
- * away before its parts are sent, nor when the page navigates in the same task.
+ * How a document's write log reaches Java. A large one (1,000 writes or more in one task) goes after the
+ * page's task, in parts of 2,000 that are each a state the page had, and is never lost on the way: not when
+ * the document goes away before its parts are sent, nor when the page navigates in the same task.
  */
-class LargeWriteLogTest extends PageTestBase {
+class WriteLogTest extends PageTestBase {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static void until(java.util.concurrent.Callable<Boolean> condition, Duration timeout) {
@@ -108,6 +108,21 @@ class LargeWriteLogTest extends PageTestBase {
                     burst("sessionStorage", 3000, "location.href = '/probe.html?next';")));
             assertEquals("3000 v2999", tab.evalString("sessionStorage.length + ' ' + sessionStorage.getItem('k2999')"));
             assertEquals(3000, Fx.call(() -> ns.area(Origin.of(server.url("/"))).length()));
+        }
+    }
+
+    @Test
+    void aKeyRemovedAndSetAgainInOneTaskReachesJavaAtTheTasksEnd() {
+        SessionNamespace ns = newNamespace();
+        try (TestTab tab = TestTab.injected(() -> ns)) {
+            tab.load(server.url("/probe.html"));
+            tab.eval("setTimeout(function () { sessionStorage.setItem('a', '1'); }, 0)");
+            StorageArea area = Fx.call(() -> ns.area(Origin.of(server.url("/"))));
+            until(() -> "1".equals(area.get("a")), WAIT);
+            tab.eval("setTimeout(function () { sessionStorage.removeItem('a'); sessionStorage.setItem('a', 'again');"
+                    + " window.__done = true; }, 0)");
+            tab.await("window.__done", WAIT);
+            until(() -> "again".equals(area.get("a")), WAIT); // was never sent: the log's count said empty
         }
     }
 }
