@@ -1,10 +1,10 @@
 package dev.stowage.storage;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The data of one area: an insertion-ordered map and its size in bytes.
+ * The data of one area: its items in insertion order ({@link OrderedItems}, persistent, so a copy is O(1))
+ * and their size in bytes.
  *
  * <p>Shared copy-on-write between {@link AreaTable}s: {@code holders} counts the tables that reference
  * this map. A namespace may write in place only while its table is exclusive and this map's only holder
@@ -16,15 +16,15 @@ final class AreaMap {
     /** The map of a key that has no data; never written (writers always get a table-owned map). */
     static final AreaMap EMPTY = new AreaMap();
 
-    final LinkedHashMap<String, String> items;
+    final OrderedItems items;
     long bytes;
     private int holders = 1;
 
     AreaMap() {
-        this(new LinkedHashMap<>(), 0);
+        this(new OrderedItems(), 0);
     }
 
-    private AreaMap(LinkedHashMap<String, String> items, long bytes) {
+    private AreaMap(OrderedItems items, long bytes) {
         this.items = items;
         this.bytes = bytes;
     }
@@ -56,7 +56,8 @@ final class AreaMap {
         return holders == 1;
     }
 
+    /** A copy that shares this map's structure; either side's writes copy only what they touch. O(1). */
     AreaMap copy() {
-        return new AreaMap(new LinkedHashMap<>(items), bytes);
+        return new AreaMap(items.copy(), bytes);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * <p>A clone shares its source's table ({@code holders} + 1): O(1), whatever the data. A snapshot
  * <em>pins</em> the table: while pinned it is never mutated, and neither is any map reachable from it. The
- * first write after either copies the table (O(origins), retaining every map) and then the one map it
- * writes (O(items of that area)). Releasing the last holder of an unpinned table releases its maps, so
+ * first write after either copies the table (O(origins), retaining every map) and then forks the one map
+ * it writes (O(1): the fork shares the map's structure, see {@link OrderedItems}). Releasing the last holder of an unpinned table releases its maps, so
  * the other side of a clone can write in place again. Most snapshots pin for good (a saver's, whose
  * reader is on another thread); a leased one ({@link SnapshotLease}) unpins when its reader is done, and
  * a table no snapshot pins any more is written in place again. A table rebuilt from saved data is frozen

@@ -37,7 +37,8 @@ import java.util.Objects;
  *
  * <p><b>Copy-on-write.</b> An area is a view: its data lives in its namespace's shared {@link AreaTable}.
  * After the namespace is cloned or snapshotted, the data is shared; the first write or clear forks the
- * table (O(areas)) and this area's map alone (O(items)). Reads never copy.
+ * table (O(areas)) and this area's map alone, which shares its structure with the original
+ * ({@link OrderedItems}): each write then copies O(log n) of it, once. Reads never copy.
  *
  * <p>Arguments are never null: a null key, value or source throws {@link NullPointerException}. A write to
  * an area whose namespace is not {@link SessionNamespace.State#ACTIVE} throws {@link IllegalStateException}.
@@ -128,7 +129,7 @@ public final class StorageArea {
         }
         if (cursor == null || cursorMap != map || index < cursorIndex) {
             cursorMap = map;
-            cursor = map.items.keySet().iterator();
+            cursor = map.items.keys();
             cursorIndex = -1;
         }
         while (cursorIndex < index) {
@@ -231,12 +232,16 @@ public final class StorageArea {
 
     /** A copy of every item, in order. */
     public Map<String, String> getAll() {
-        return new LinkedHashMap<>(map().items);
+        Map<String, String> all = new LinkedHashMap<>(Math.max(16, length() * 4 / 3 + 1));
+        map().items.forEach(all::put);
+        return all;
     }
 
     /** Every key, in order (a copy). */
     public List<String> getKeys() {
-        return new ArrayList<>(map().items.keySet());
+        List<String> keys = new ArrayList<>(length());
+        map().items.forEach((k, v) -> keys.add(k));
+        return keys;
     }
 
     /** Same as {@link #set(Map, ChangeSource)} with {@link ChangeSource#NONE}. */
@@ -358,6 +363,6 @@ public final class StorageArea {
     }
 
     static Map<String, String> unmodifiable(AreaMap map) {
-        return Collections.unmodifiableMap(map.items);
+        return map.items.asMap();
     }
 }

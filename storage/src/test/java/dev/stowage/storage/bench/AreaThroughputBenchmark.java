@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class AreaThroughputBenchmark {
-    @Param({"100", "10000"})
+    @Param({"100", "10000", "100000"})
     public int items;
 
     private SessionNamespace namespace;
