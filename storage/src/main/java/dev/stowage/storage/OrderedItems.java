@@ -18,8 +18,7 @@ import java.util.function.BiConsumer;
  *
  * <p><b>Shape.</b> The order is a list of slots, one per key ever added since the last compaction, in
  * chunks of {@value #CHUNK}; a removed key leaves an empty slot, and the list is rebuilt once the empty
- * slots outnumber the items. The index from key to slot is a hash array mapped trie (Bagwell's HAMT, as in
- * Clojure and Scala): 32-way nodes by 5 bits of the key's hash, a collision node for keys of equal hash.
+ * slots outnumber the items. The index from key to slot is a {@link SlotIndex}, a hash array mapped trie.
  *
  * <p><b>Ownership.</b> Every chunk and node records the edit token of the version that made it; a version
  * writes in place only what carries its own token. {@link #copy()} gives both sides fresh tokens, so
@@ -33,7 +32,7 @@ final class OrderedItems {
     private Object edit = new Object();
     private Chunk[] chunks = new Chunk[0];
     private Object chunksOwner = edit;
-    private Object root; // a Leaf, Collision or Node, or null
+    private SlotIndex index = new SlotIndex();
     private int end;
     private int size;
 
@@ -50,27 +49,6 @@ final class OrderedItems {
         }
     }
 
-    /** A key and its slot; never changed (a key removed and added again gets a new leaf). */
-    private record Leaf(String key, int hash, int slot) {
-    }
-
-    /** Leaves whose keys have the same hash. */
-    private record Collision(int hash, Leaf[] leaves) {
-    }
-
-    /** 32 children by 5 bits of the hash, present ones packed by {@code bitmap}: a Leaf, Collision or Node. */
-    private static final class Node {
-        final Object owner;
-        int bitmap;
-        Object[] children;
-
-        Node(Object owner, int bitmap, Object[] children) {
-            this.owner = owner;
-            this.bitmap = bitmap;
-            this.children = children;
-        }
-    }
-
     int size() {
         return size;
     }
@@ -81,7 +59,7 @@ final class OrderedItems {
 
     /** The value of {@code key}, or null. */
     String get(String key) {
-        Leaf leaf = find(key);
+        SlotIndex.Leaf leaf = index.find(key);
         return leaf == null ? null : valueAt(leaf.slot());
     }
 
@@ -89,7 +67,7 @@ final class OrderedItems {
     String put(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        Leaf leaf = find(key);
+        SlotIndex.Leaf leaf = index.find(key);
         if (leaf != null) {
             Chunk chunk = writableChunk(leaf.slot() >>> CHUNK_BITS);
             int i = leaf.slot() & (CHUNK - 1);
@@ -98,18 +76,18 @@ final class OrderedItems {
             return old;
         }
         int slot = append(key, value);
-        root = insert(root, 0, new Leaf(key, hash(key), slot));
+        index.add(new SlotIndex.Leaf(key, SlotIndex.hash(key), slot), edit);
         size++;
         return null;
     }
 
     /** Removes {@code key}; returns its value, or null when it had none. */
     String remove(String key) {
-        Leaf leaf = find(key);
+        SlotIndex.Leaf leaf = index.find(key);
         if (leaf == null) {
             return null;
         }
-        root = delete(root, 0, leaf);
+        index.remove(leaf, edit);
         Chunk chunk = writableChunk(leaf.slot() >>> CHUNK_BITS);
         int i = leaf.slot() & (CHUNK - 1);
         String old = chunk.values[i];
@@ -127,7 +105,7 @@ final class OrderedItems {
         OrderedItems copy = new OrderedItems();
         copy.chunks = chunks;
         copy.chunksOwner = null;
-        copy.root = root;
+        copy.index = index.copy();
         copy.end = end;
         copy.size = size;
         edit = new Object(); // what this side made so far is shared now
@@ -158,34 +136,6 @@ final class OrderedItems {
     /** An unmodifiable view, in order. */
     Map<String, String> asMap() {
         return new View(this);
-    }
-
-    private Leaf find(String key) {
-        int hash = hash(key);
-        Object node = root;
-        for (int shift = 0; node != null; shift += 5) {
-            if (node instanceof Leaf leaf) {
-                return leaf.hash() == hash && leaf.key().equals(key) ? leaf : null;
-            }
-            if (node instanceof Collision collision) {
-                if (collision.hash() != hash) {
-                    return null;
-                }
-                for (Leaf leaf : collision.leaves()) {
-                    if (leaf.key().equals(key)) {
-                        return leaf;
-                    }
-                }
-                return null;
-            }
-            Node n = (Node) node;
-            int bit = bit(hash, shift);
-            if ((n.bitmap & bit) == 0) {
-                return null;
-            }
-            node = n.children[index(n.bitmap, bit)];
-        }
-        return null;
     }
 
     private String valueAt(int slot) {
@@ -224,78 +174,6 @@ final class OrderedItems {
         return mine;
     }
 
-    private Node writable(Node node) {
-        return node.owner == edit ? node : new Node(edit, node.bitmap, node.children.clone());
-    }
-
-    private Object insert(Object node, int shift, Leaf leaf) {
-        if (node == null) {
-            return leaf;
-        }
-        if (!(node instanceof Node n)) {
-            int hash = node instanceof Leaf other ? other.hash() : ((Collision) node).hash();
-            if (hash == leaf.hash()) {
-                Leaf[] leaves = node instanceof Leaf other ? new Leaf[] {other} : ((Collision) node).leaves();
-                Leaf[] more = java.util.Arrays.copyOf(leaves, leaves.length + 1);
-                more[leaves.length] = leaf;
-                return new Collision(hash, more);
-            }
-            return insert(new Node(edit, bit(hash, shift), new Object[] {node}), shift, leaf);
-        }
-        Node mine = writable(n);
-        int bit = bit(leaf.hash(), shift);
-        int at = index(mine.bitmap, bit);
-        if ((mine.bitmap & bit) == 0) {
-            Object[] children = new Object[mine.children.length + 1];
-            System.arraycopy(mine.children, 0, children, 0, at);
-            children[at] = leaf;
-            System.arraycopy(mine.children, at, children, at + 1, mine.children.length - at);
-            mine.children = children;
-            mine.bitmap |= bit;
-        } else {
-            mine.children[at] = insert(mine.children[at], shift + 5, leaf);
-        }
-        return mine;
-    }
-
-    /** {@code node} without {@code leaf} (which it holds); null when nothing is left. */
-    private Object delete(Object node, int shift, Leaf leaf) {
-        if (node instanceof Leaf) {
-            return null;
-        }
-        if (node instanceof Collision collision) {
-            Leaf[] leaves = collision.leaves();
-            if (leaves.length == 2) {
-                return leaves[0] == leaf ? leaves[1] : leaves[0];
-            }
-            Leaf[] fewer = new Leaf[leaves.length - 1];
-            int n = 0;
-            for (Leaf other : leaves) {
-                if (other != leaf) {
-                    fewer[n++] = other;
-                }
-            }
-            return new Collision(collision.hash(), fewer);
-        }
-        Node mine = writable((Node) node);
-        int bit = bit(leaf.hash(), shift);
-        int at = index(mine.bitmap, bit);
-        Object child = delete(mine.children[at], shift + 5, leaf);
-        if (child != null) {
-            mine.children[at] = child;
-            return mine;
-        }
-        if (mine.children.length == 1) {
-            return null;
-        }
-        Object[] children = new Object[mine.children.length - 1];
-        System.arraycopy(mine.children, 0, children, 0, at);
-        System.arraycopy(mine.children, at + 1, children, at, children.length - at);
-        mine.children = children;
-        mine.bitmap &= ~bit;
-        return mine;
-    }
-
     /** Rebuilds the slots without the empty ones (and the index with the new slots). */
     private void compact() {
         OrderedItems fresh = new OrderedItems();
@@ -303,22 +181,9 @@ final class OrderedItems {
         edit = fresh.edit;
         chunks = fresh.chunks;
         chunksOwner = fresh.chunksOwner;
-        root = fresh.root;
+        index = fresh.index;
         end = fresh.end;
         size = fresh.size;
-    }
-
-    private static int hash(String key) {
-        int h = key.hashCode();
-        return h ^ (h >>> 16);
-    }
-
-    private static int bit(int hash, int shift) {
-        return 1 << ((hash >>> shift) & 31);
-    }
-
-    private static int index(int bitmap, int bit) {
-        return Integer.bitCount(bitmap & (bit - 1));
     }
 
     /** Walks the non-empty slots of this version in order. */
@@ -370,7 +235,7 @@ final class OrderedItems {
 
         @Override
         public boolean containsKey(Object key) {
-            return key instanceof String k && items.find(k) != null;
+            return key instanceof String k && items.index.find(k) != null;
         }
 
         @Override
