@@ -20,21 +20,6 @@ import org.junit.jupiter.api.Test;
 class WriteLogTest extends PageTestBase {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static void until(java.util.concurrent.Callable<Boolean> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Fx.call(condition)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for Java's area");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     private static String burst(String storage, int n, String then) {
         return "setTimeout(function () { var s = " + storage + "; for (var i = 0; i < " + n + "; i++) s.setItem('k' + i, 'v' + i); "
                 + then + " window.__done = true; }, 0)";
@@ -59,7 +44,7 @@ class WriteLogTest extends PageTestBase {
             try (Subscription ignored = recordParts(area, parts, firstKeys)) {
                 tab.eval(burst("sessionStorage", 5000, ""));
                 tab.await("window.__done", WAIT);
-                until(() -> area.length() == 5000, WAIT);
+                Fx.waitUntil("the burst in Java", () -> area.length() == 5000, WAIT);
                 assertEquals(List.of(2000, 2000, 1000), Fx.call(() -> List.copyOf(parts)),
                         "one change per part, each after the page's task");
                 assertEquals(List.of("k0", "k2000", "k4000"), Fx.call(() -> List.copyOf(firstKeys)));
@@ -78,7 +63,7 @@ class WriteLogTest extends PageTestBase {
             try (Subscription ignored = recordParts(area, parts, new ArrayList<>())) {
                 tab.eval(burst("sessionStorage", 5000, "s.setItem('k0', 'last');"));
                 tab.await("window.__done", WAIT);
-                until(() -> area.length() == 5000, WAIT);
+                Fx.waitUntil("the burst in Java", () -> area.length() == 5000, WAIT);
                 assertEquals(List.of(5000), Fx.call(() -> List.copyOf(parts)));
             }
             assertEquals("last", Fx.call(() -> area.get("k0")));
@@ -94,7 +79,7 @@ class WriteLogTest extends PageTestBase {
             tab.eval(burst("document.getElementById('f').contentWindow.sessionStorage", 3000,
                     "document.getElementById('f').remove();"));
             tab.await("window.__done", WAIT);
-            until(() -> ns.area(Origin.of(server.url("/"))).length() == 3000, WAIT);
+            Fx.waitUntil("the iframe's writes in Java", () -> ns.area(Origin.of(server.url("/"))).length() == 3000, WAIT);
             assertEquals("v2999", Fx.call(() -> ns.area(Origin.of(server.url("/"))).get("k2999")));
         }
     }
@@ -118,11 +103,11 @@ class WriteLogTest extends PageTestBase {
             tab.load(server.url("/probe.html"));
             tab.eval("setTimeout(function () { sessionStorage.setItem('a', '1'); }, 0)");
             StorageArea area = Fx.call(() -> ns.area(Origin.of(server.url("/"))));
-            until(() -> "1".equals(area.get("a")), WAIT);
+            Fx.waitUntil("the first write in Java", () -> "1".equals(area.get("a")), WAIT);
             tab.eval("setTimeout(function () { sessionStorage.removeItem('a'); sessionStorage.setItem('a', 'again');"
                     + " window.__done = true; }, 0)");
             tab.await("window.__done", WAIT);
-            until(() -> "again".equals(area.get("a")), WAIT); // was never sent: the log's count said empty
+            Fx.waitUntil("the set after the removal in Java", () -> "again".equals(area.get("a")), WAIT); // was never sent: the log's count said empty
         }
     }
 }

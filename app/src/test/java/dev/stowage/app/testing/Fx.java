@@ -86,4 +86,20 @@ public final class Fx {
             return null;
         });
     }
+
+    /** Asks {@code condition} on the FX thread every 20 ms until it is true; fails after {@code timeout}. */
+    public static void waitUntil(String what, Callable<Boolean> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Boolean.TRUE.equals(call(condition))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package dev.stowage.app.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.stowage.app.StowageApp;
 import dev.stowage.app.cli.LaunchOptions;
@@ -205,14 +204,7 @@ public abstract class ShellTestBase extends KitTestBase {
 
     /** {@link #waitUntil(String, Callable)} for something slower than 10 s, such as a second JVM's start. */
     protected static void waitUntil(String what, Callable<Boolean> condition, long timeoutMs) {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            if (Boolean.TRUE.equals(fx(condition))) {
-                return;
-            }
-            sleep(20);
-        }
-        fail("timed out waiting for: " + what);
+        Fx.waitUntil(what, condition, java.time.Duration.ofMillis(timeoutMs));
     }
 
     protected static void sleep(long ms) {
