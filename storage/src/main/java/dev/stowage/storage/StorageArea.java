@@ -3,7 +3,6 @@ package dev.stowage.storage;
 import dev.stowage.storage.StorageChange.ValueChange;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
