@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 
@@ -33,6 +34,8 @@ public final class InspectorDock {
         window.dock().setPanel(() -> {
             InspectorPanel panel = new InspectorPanel(new Inspector(service, background, Platform::runLater),
                     () -> targets(window), new InspectorFiles(asker, background, Platform::runLater), window.dock());
+            ChangeListener<TabModel> selectionMoved = (obs, old, tab) -> panel.selectionMoved();
+            ListChangeListener<TabModel> tabsChanged = c -> panel.selectionMoved();
             return new PanelDock.Panel() {
                 @Override
                 public Parent node() {
@@ -42,9 +45,16 @@ public final class InspectorDock {
                 @Override
                 public void connect() {
                     panel.connect();
-                    window.model().selectedProperty().addListener((obs, old, tab) -> panel.selectionMoved());
+                    window.model().selectedProperty().addListener(selectionMoved);
                     // A tab gets its namespace with its page: a restored tab's first selection, a new tab's first load.
-                    window.model().tabs().addListener((ListChangeListener<TabModel>) c -> panel.selectionMoved());
+                    window.model().tabs().addListener(tabsChanged);
+                }
+
+                @Override
+                public void close() {
+                    window.model().selectedProperty().removeListener(selectionMoved);
+                    window.model().tabs().removeListener(tabsChanged);
+                    panel.close();
                 }
             };
         });

@@ -178,6 +178,13 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         return this;
     }
 
+    /** Stops following: the inspector shows nothing and lets go of the namespace it followed. FX thread. */
+    @Override
+    public void close() {
+        picker.setValue(null);
+        inspector.close();
+    }
+
     /** The grid of keys and values. */
     KeyValueGrid table() {
         return grid;

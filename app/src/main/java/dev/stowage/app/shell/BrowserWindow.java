@@ -264,6 +264,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
 
     private void closed() {
         favicons.close();
+        dock.close();
         stage.hide();
         session.closed(this);
     }

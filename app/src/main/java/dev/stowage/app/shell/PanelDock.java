@@ -35,6 +35,13 @@ public final class PanelDock {
 
         /** Called once on the FX thread after {@link #node()} is styled and laid out, before it shows. */
         void connect();
+
+        /**
+         * Called once on the FX thread when the dock lets a connected panel go (another panel replaces it, or
+         * the window closes): it must stop following live state, since nothing will show it again.
+         */
+        default void close() {
+        }
     }
 
     private static final System.Logger LOG = System.getLogger(PanelDock.class.getName());
@@ -79,12 +86,27 @@ public final class PanelDock {
      */
     public void setPanel(Supplier<? extends Panel> maker) {
         this.maker = Objects.requireNonNull(maker, "maker");
-        generation++;
-        making = false;
-        panel = null;
-        pane.setPanel(null);
+        letGo();
         if (showing) {
             make();
+        }
+    }
+
+    /** Lets the panel go for good (the window closes): it is closed, and nothing makes another. FX thread. */
+    public void close() {
+        maker = null;
+        showing = false;
+        letGo();
+    }
+
+    private void letGo() {
+        generation++; // a panel still being made is dropped when it arrives
+        making = false;
+        Panel gone = panel;
+        panel = null;
+        pane.setPanel(null);
+        if (gone != null) {
+            gone.close(); // a replaced inspector went on following every write it had shown (measured: one per round)
         }
     }
 

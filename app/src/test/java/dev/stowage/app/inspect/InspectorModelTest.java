@@ -93,6 +93,22 @@ class InspectorModelTest {
     }
 
     @Test
+    void aClosedInspectorFollowsNothingMore() {
+        SessionNamespace ns = service.createNamespace();
+        ns.area(A).set("k", "v");
+        Inspector inspector = new Inspector(service, Runnable::run, fxTasks::add);
+        inspector.show(ns.id());
+        runFxTasks();
+        assertEquals(List.of("k"), keys(inspector.rowsProperty().get()));
+        inspector.close();
+        ns.area(A).set("after", "close");
+        ns.area(Origin.of("https://b.example")).set("new", "area");
+        assertTrue(fxTasks.isEmpty(), "neither the rows nor the areas are followed");
+        assertTrue(inspector.rowsProperty().get().isEmpty());
+        assertTrue(inspector.areas().isEmpty());
+    }
+
+    @Test
     void anEditOverTheQuotaChangesNothingAndSaysSo() {
         SessionStorageService small = new SessionStorageService(100);
         SessionNamespace ns = small.createNamespace();

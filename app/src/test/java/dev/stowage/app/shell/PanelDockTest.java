@@ -1,0 +1,95 @@
+package dev.stowage.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stowage.app.testing.Fx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.layout.Pane;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the dock does with its panel's life: made when first shown, connected once, and closed when the dock
+ * lets it go, so that a panel nobody will show again (the storage inspector) stops following live state.
+ * The dock's background and later-on-FX steps run at once here, on the FX thread.
+ */
+class PanelDockTest {
+    private final List<String> log = new ArrayList<>();
+
+    @BeforeAll
+    static void startToolkit() {
+        Fx.start();
+    }
+
+    private Supplier<PanelDock.Panel> panel(String name) {
+        return () -> {
+            log.add("made " + name);
+            Pane pane = new Pane();
+            return new PanelDock.Panel() {
+                @Override
+                public Parent node() {
+                    return pane;
+                }
+
+                @Override
+                public void connect() {
+                    log.add("connected " + name);
+                }
+
+                @Override
+                public void close() {
+                    log.add("closed " + name);
+                }
+            };
+        };
+    }
+
+    private static PanelDock dock() {
+        return new PanelDock(Runnable::run, Runnable::run);
+    }
+
+    @Test
+    void aReplacedPanelIsClosedAndItsSuccessorMadeWhileTheDockShows() {
+        Fx.run(() -> {
+            PanelDock dock = dock();
+            dock.setPanel(panel("a"));
+            assertEquals(List.of(), log, "nothing is made before it is first shown");
+            dock.setShowing(true);
+            dock.setPanel(panel("b"));
+            assertEquals(List.of("made a", "connected a", "closed a", "made b", "connected b"), log);
+            assertTrue(dock.isReady());
+        });
+    }
+
+    @Test
+    void closingTheDockClosesItsPanelOnceAndShowsNothingMore() {
+        Fx.run(() -> {
+            PanelDock dock = dock();
+            dock.setPanel(panel("a"));
+            dock.setShowing(true);
+            dock.setShowing(false);
+            dock.close();
+            dock.close();
+            dock.setShowing(true);
+            assertEquals(List.of("made a", "connected a", "closed a"), log);
+            assertFalse(dock.isShowing());
+            assertFalse(dock.isReady());
+        });
+    }
+
+    @Test
+    void aPanelNeverShownIsNeitherMadeNorClosed() {
+        Fx.run(() -> {
+            PanelDock dock = dock();
+            dock.setPanel(panel("a"));
+            dock.setPanel(panel("b"));
+            dock.close();
+            assertEquals(List.of(), log);
+        });
+    }
+}
