@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
  * Measured: how long each of the inspector's own FX tasks takes (building the rows happens off the FX
  * thread), and the longest the FX thread was busy at a stretch, seen by an {@link FxProbe}, as measured and
  * less the collector's pauses within it; for the burst, which the page writes in a task of its own, also
- * the longest stretch besides the page's own task (what following it costs). Baselines: the shell idle,
- * the same burst with the inspector closed, and docking an empty panel. For what each pulse spends, add
+ * the longest stretch besides the page's own task (what following it costs); and the most CPU time the FX
+ * thread used in one stretch (less the page's task's), which tells its own work from waiting for a core on
+ * a busy 2-core machine. Baselines: the shell idle, the same burst with the inspector closed, and docking an
+ * empty panel. For what each pulse spends, add
  * {@code -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=16} to {@code headless.argLine}. Not part
  * of {@code mvn verify}:
  *
@@ -45,6 +47,7 @@ class InspectorBenchmark extends InspectorTestBase {
         private final List<Double> besidesCollector = new ArrayList<>();
         private final List<Double> besidesPage = new ArrayList<>();
         private final List<Double> besidesPageAndCollector = new ArrayList<>();
+        private final List<Double> onCpu = new ArrayList<>();
 
         void add(FxProbe probe) {
             add(probe, List.of());
@@ -54,6 +57,7 @@ class InspectorBenchmark extends InspectorTestBase {
         void add(FxProbe probe, List<long[]> pageTasks) {
             seen.add(probe.longestMs());
             besidesCollector.add(probe.longestBesidesCollectorMs());
+            onCpu.add(probe.longestOnCpuBesidesMs(pageTasks));
             if (!pageTasks.isEmpty()) {
                 besidesPage.add(probe.longestBesidesMs(pageTasks));
                 besidesPageAndCollector.add(probe.longestBesidesAndCollectorMs(pageTasks));
@@ -64,7 +68,9 @@ class InspectorBenchmark extends InspectorTestBase {
         public String toString() {
             return spread(seen) + " (less the collector's pauses: " + spread(besidesCollector) + ")"
                     + (besidesPage.isEmpty() ? "" : "; besides the page's own task: " + spread(besidesPage)
-                    + " (and less the collector's pauses: " + spread(besidesPageAndCollector) + ")");
+                    + " (and less the collector's pauses: " + spread(besidesPageAndCollector) + ")")
+                    + "; the FX thread's CPU time in one stretch" + (besidesPage.isEmpty() ? "" : ", less the page's task's")
+                    + ": " + spread(onCpu);
         }
     }
 
