@@ -131,19 +131,29 @@ public final class Inspector implements AutoCloseable {
         notice.set(failed ? "" : message);
     }
 
+    /** The id of the namespace shown, if any. */
+    public Optional<String> shownNamespace() {
+        return Optional.ofNullable(namespaceId.get());
+    }
+
     /** The shown namespace as it is now, for an export. */
     public Optional<NamespaceSnapshot> snapshot() {
         String id = namespaceId.get();
         return id == null ? Optional.empty() : service.namespace(id).map(SessionNamespace::snapshot);
     }
 
-    /**
-     * Writes {@code areas} into the shown namespace, origin by origin: {@code replacing} clears each origin
-     * first, else the items are merged in. Each origin's quota applies to it alone: an origin that would go
-     * over is left as it was and named in {@link #errorProperty()}; the others are written.
-     */
+    /** {@link #importAreas(String, Map, boolean)} into the namespace shown now. */
     public void importAreas(Map<StorageKey, Map<String, String>> areas, boolean replacing) {
-        String id = namespaceId.get();
+        importAreas(namespaceId.get(), areas, replacing);
+    }
+
+    /**
+     * Writes {@code areas} into namespace {@code id} (the one shown when the person chose the file: the
+     * inspector may have moved to another tab while the file was read), origin by origin: {@code replacing}
+     * clears each origin first, else the items are merged in. Each origin's quota applies to it alone: an
+     * origin that would go over is left as it was and named in {@link #errorProperty()}; the others are written.
+     */
+    public void importAreas(String id, Map<StorageKey, Map<String, String>> areas, boolean replacing) {
         if (id == null || service.namespace(id).isEmpty()) {
             report("There is no tab to import into: choose one first.", true);
             return;

@@ -82,6 +82,7 @@ public final class InspectorFiles {
 
     /** Reads a file the person picks into the inspected tab, {@code replacing} each of its origins or merging. */
     public void importInto(Inspector inspector, boolean replacing, Window owner) {
+        Optional<String> into = inspector.shownNamespace(); // the tab chosen, whatever is shown once the file is read
         Optional<Path> source = asker.openFrom(owner);
         if (source.isEmpty()) {
             return;
@@ -96,7 +97,7 @@ public final class InspectorFiles {
             if (failure != null) {
                 inspector.report("Could not import " + source.get().getFileName() + ": " + rootMessage(failure), true);
             } else {
-                inspector.importAreas(areas, replacing);
+                inspector.importAreas(into.orElse(null), areas, replacing);
             }
         }));
     }

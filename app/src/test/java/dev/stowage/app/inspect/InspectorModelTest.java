@@ -166,6 +166,41 @@ class InspectorModelTest {
     }
 
     @Test
+    void anImportGoesIntoTheTabShownWhenTheFileWasChosenEvenIfTheInspectorMovedOnMeanwhile() throws IOException {
+        SessionNamespace chosen = service.createNamespace();
+        SessionNamespace other = service.createNamespace();
+        chosen.area(A).set("own", "chosen");
+        other.area(A).set("own", "other");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("stowage-import", ".json");
+        try {
+            java.nio.file.Files.write(file, NamespaceFile.write(NamespaceSnapshot.of("x",
+                    Map.of(StorageKey.firstParty(A), Map.of("imported", "1")))));
+            Queue<Runnable> disk = new ArrayDeque<>();
+            InspectorFiles files = new InspectorFiles(new InspectorFiles.FileAsker() {
+                @Override
+                public java.util.Optional<java.nio.file.Path> saveTo(javafx.stage.Window owner, String name) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public java.util.Optional<java.nio.file.Path> openFrom(javafx.stage.Window owner) {
+                    return java.util.Optional.of(file);
+                }
+            }, disk::add, fxTasks::add);
+            Inspector inspector = new Inspector(service, Runnable::run, fxTasks::add);
+            inspector.show(chosen.id());
+            files.importInto(inspector, true, null);
+            inspector.show(other.id()); // the selected tab changed while the file was being read
+            disk.poll().run();
+            runFxTasks();
+            assertEquals(Map.of("imported", "1"), chosen.area(A).getAll());
+            assertEquals(Map.of("own", "other"), other.area(A).getAll(), "the tab shown later is left alone");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void bytesReadAsAPersonReadsThem() {
         assertEquals("512 B", Bytes.of(512));
         assertEquals("1.5 KiB", Bytes.of(1536));
