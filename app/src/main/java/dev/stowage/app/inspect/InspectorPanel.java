@@ -181,6 +181,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     /** Stops following: the inspector shows nothing and lets go of the namespace it followed. FX thread. */
     @Override
     public void close() {
+        stages.clear();
         picker.setValue(null);
         inspector.close();
     }
@@ -227,6 +228,9 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         // time, which the FX thread's next pulse waited for.
         setOpacity(0);
         sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(stager); // taken out while joining: the window's scene must not keep it
+            }
             if (scene != null && !stages.isEmpty()) {
                 scene.addPostLayoutPulseListener(stager);
                 Platform.requestNextPulse();

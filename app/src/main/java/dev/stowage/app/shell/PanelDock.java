@@ -106,7 +106,11 @@ public final class PanelDock {
         panel = null;
         pane.setPanel(null);
         if (gone != null) {
-            gone.close(); // a replaced inspector went on following every write it had shown (measured: one per round)
+            try {
+                gone.close(); // a replaced inspector went on following every write it had shown (measured: one per round)
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the docked panel did not close cleanly", e); // the window closes all the same
+            }
         }
     }
 
@@ -196,8 +200,14 @@ public final class PanelDock {
                     return;
                 }
                 making = false;
+                try {
+                    ready.connect();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "the docked panel could not be connected", e);
+                    showing = false; // nothing to show; the next F12 makes it again
+                    return;
+                }
                 panel = ready;
-                ready.connect();
                 pane.setPanel(ready.node());
                 setShowing(showing);
             });

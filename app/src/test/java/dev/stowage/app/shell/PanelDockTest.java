@@ -27,6 +27,10 @@ class PanelDockTest {
     }
 
     private Supplier<PanelDock.Panel> panel(String name) {
+        return panel(name, false, false);
+    }
+
+    private Supplier<PanelDock.Panel> panel(String name, boolean failToConnect, boolean failToClose) {
         return () -> {
             log.add("made " + name);
             Pane pane = new Pane();
@@ -39,11 +43,17 @@ class PanelDockTest {
                 @Override
                 public void connect() {
                     log.add("connected " + name);
+                    if (failToConnect) {
+                        throw new IllegalStateException("broken " + name);
+                    }
                 }
 
                 @Override
                 public void close() {
                     log.add("closed " + name);
+                    if (failToClose) {
+                        throw new IllegalStateException("broken " + name);
+                    }
                 }
             };
         };
@@ -79,6 +89,31 @@ class PanelDockTest {
             assertEquals(List.of("made a", "connected a", "closed a"), log);
             assertFalse(dock.isShowing());
             assertFalse(dock.isReady());
+        });
+    }
+
+    @Test
+    void aPanelThatFailsToConnectIsNotShownAndTheNextShowingMakesItAgain() {
+        Fx.run(() -> {
+            PanelDock dock = dock();
+            dock.setPanel(panel("a", true, false));
+            dock.setShowing(true);
+            assertFalse(dock.isReady());
+            assertFalse(dock.isShowing());
+            dock.setShowing(true);
+            assertEquals(List.of("made a", "connected a", "made a", "connected a"), log);
+        });
+    }
+
+    @Test
+    void aPanelThatFailsToCloseDoesNotStopItsSuccessor() {
+        Fx.run(() -> {
+            PanelDock dock = dock();
+            dock.setPanel(panel("a", false, true));
+            dock.setShowing(true);
+            dock.setPanel(panel("b"));
+            assertEquals(List.of("made a", "connected a", "closed a", "made b", "connected b"), log);
+            assertTrue(dock.isReady());
         });
     }
 

@@ -1,0 +1,61 @@
+package dev.stowage.app.inspect;
+
+import dev.stowage.app.shell.PanelDock;
+import dev.stowage.storage.SessionStorageService;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.layout.Pane;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What is left of an inspector the dock let go: nothing. Its parts join the window's scene one per pulse
+ * (a pulse listener on that scene); taken out before they all joined, it must not stay registered there,
+ * or the window keeps the panel, its inspector and every row it held for as long as it lives.
+ */
+class InspectorLifecycleUiTest extends InspectorTestBase {
+    @Test
+    void aPanelReplacedWhileItsPartsAreStillJoiningIsLetGoOf() {
+        SessionStorageService storage = new SessionStorageService();
+        launchWithSessionStorage(storage, server.url("/listen"));
+        AtomicReference<WeakReference<InspectorPanel>> made = new AtomicReference<>();
+        fx(() -> {
+            window.dock().setPanel(() -> {
+                InspectorPanel panel = new InspectorPanel(new Inspector(storage, ForkJoinPool.commonPool(), Platform::runLater),
+                        () -> InspectorDock.targets(window), new InspectorFiles(InspectorFiles.DIALOGS,
+                        ForkJoinPool.commonPool(), Platform::runLater), window.dock());
+                panel.sceneProperty().addListener((obs, old, scene) -> {
+                    if (scene != null && scene == window.stage().getScene()) {
+                        // In the window, its parts about to join: replaced at once, as a second panel would.
+                        Platform.runLater(() -> window.dock().setPanel(EmptyPanel::new));
+                    }
+                });
+                made.set(new WeakReference<>(panel));
+                return panel;
+            });
+            window.dock().setShowing(true);
+            return null;
+        });
+        waitUntil("the inspector replaced by another panel", () -> made.get() != null
+                && fx(() -> window.dock().isReady() && (made.get().get() == null || made.get().get().getScene() == null)));
+        waitUntil("the replaced inspector collected", () -> {
+            System.gc();
+            return made.get().get() == null;
+        });
+    }
+
+    private static final class EmptyPanel implements PanelDock.Panel {
+        private final Pane pane = new Pane();
+
+        @Override
+        public Parent node() {
+            return pane;
+        }
+
+        @Override
+        public void connect() {
+        }
+    }
+}
