@@ -49,7 +49,7 @@ final class KeyValueGrid extends Region {
     private final Text placeholder = new Text("No keys");
     private final Rectangle clip = new Rectangle();
     private final List<GridRow> shown = new ArrayList<>();
-    private final ListChangeListener<ItemRow> itemsChanged = c -> requestLayout();
+    private final ListChangeListener<ItemRow> itemsChanged = this::itemsChanged;
     private ObservableList<ItemRow> items = FXCollections.observableArrayList();
     private BiConsumer<ItemRow, String> onEditCommit = (row, value) -> { };
     private TextField editor;
@@ -97,6 +97,27 @@ final class KeyValueGrid extends Region {
         focusIndex = -1;
         selectedItem.set(null);
         scroll.setValue(0);
+        requestLayout();
+    }
+
+    /**
+     * The selected row left the rows (its key was removed, or the filter no longer passes it): nothing is
+     * selected, so the value pane does not go on showing what is gone.
+     */
+    private void itemsChanged(ListChangeListener.Change<? extends ItemRow> c) {
+        ItemRow selected = selectedItem.get();
+        if (selected != null) {
+            boolean removed = false;
+            boolean added = false;
+            while (c.next()) {
+                removed |= c.wasRemoved() && c.getRemoved().contains(selected);
+                added |= c.wasAdded() && c.getAddedSubList().contains(selected);
+            }
+            if (removed && !added) {
+                selectedItem.set(null);
+                focusIndex = -1;
+            }
+        }
         requestLayout();
     }
 

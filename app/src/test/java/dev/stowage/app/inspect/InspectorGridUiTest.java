@@ -49,6 +49,21 @@ class InspectorGridUiTest extends InspectorTestBase {
     }
 
     @Test
+    void theValuePaneFollowsTheSelectedKeyAndEmptiesWhenThePageRemovesIt() {
+        launchWithSessionStorage(new SessionStorageService(), server.url("/listen"));
+        script(selectedTab(), "sessionStorage.setItem('k', 'first'); sessionStorage.setItem('other', 'stays')");
+        openInspector();
+        waitForRows(List.of("k=first", "other=stays"));
+        robot.clickOn(cell("first"));
+        waitUntil("the value pane shows the value", () -> "first".equals(((TextArea) lookup("#inspector-detail")).getText()));
+        script(selectedTab(), "sessionStorage.setItem('k', 'second')");
+        waitUntil("the value pane follows the page's write", () -> "second".equals(((TextArea) lookup("#inspector-detail")).getText()));
+        script(selectedTab(), "sessionStorage.removeItem('k')");
+        waitForRows(List.of("other=stays"));
+        waitUntil("the value pane empties", () -> "".equals(((TextArea) lookup("#inspector-detail")).getText()));
+    }
+
+    @Test
     void escapeLeavesAnEditAndCopyPutsTheValueOnTheClipboard() {
         launchWithSessionStorage(new SessionStorageService(), server.url("/listen"));
         script(selectedTab(), "sessionStorage.setItem('k', 'kept')");
