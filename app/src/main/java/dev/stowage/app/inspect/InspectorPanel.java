@@ -34,13 +34,14 @@ import javafx.util.StringConverter;
  * edited in place), a filter box, add / delete / clear, copy, export and import, and a detail pane with the
  * whole value and, for JSON, a collapsible tree. All it does goes through the {@link Inspector}.
  *
- * <p><b>Opening within a frame.</b> The panel is made off the FX thread (see {@link PanelDock}) and
- * {@linkplain #connect() connected} on it. JavaFX styles a node again when it joins the window's scene, so
- * the parts join it one every other pulse: the bar, the origins, the grid, the add row, the value pane;
- * and it is painted only when whole.
- * Heavy controls were traded for light nodes where a part cost more than a frame (docs/BENCHMARKS.md).
+ * <p><b>Opening within a frame.</b> The panel is made and {@linkplain #connect() connected} on the FX thread
+ * (see {@link PanelDock} for why not off it). A control gets its skin and its first styling when it joins
+ * the window's scene, so the parts join it one every other pulse, a few controls at a time: the picker,
+ * the filter, the bar's buttons and menus, the origins, the grid, the add row, the value pane; and it is
+ * painted only when whole. Heavy controls were traded for light nodes where a part cost more than a frame
+ * (docs/BENCHMARKS.md).
  *
- * <p>FX thread once connected.
+ * <p>FX thread.
  */
 public final class InspectorPanel extends VBox implements PanelDock.Panel {
     /** How many characters of a value the grid shows; the detail pane shows all of it. */
@@ -56,7 +57,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     private final Label error = new Label();
     private final Label notice = new Label();
     private final TextArea detail = new TextArea();
-    /** Made on the first JSON value shown (moved in from the off-thread scene, its cells warned of CSS lookups). */
+    /** Made on the first JSON value shown. */
     private TreeView<String> json;
     private final Button side;
     private final SplitPane body = new SplitPane();
@@ -68,8 +69,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     private boolean resting;
 
     /**
-     * Makes the panel's nodes; it is live only once {@link #connect() connected}. May run off the FX thread
-     * (the dock makes it there), since it touches nothing but its own new nodes.
+     * Makes the panel's nodes; it is live only once {@link #connect() connected}. FX thread.
      *
      * @param targets what the picker lists, asked each time it opens: the selected tab first, then the open
      *                tabs, then the closed ones
@@ -200,24 +200,42 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     }
 
     /**
-     * Takes the parts out again, to put them back one per pulse once the panel is in the window: each part
-     * is styled again when it joins the window's scene, and the whole panel at once held the FX thread for
-     * 25-60 ms, one part at a time a fraction of it (docs/BENCHMARKS.md).
+     * Takes the parts out again, to put them back one every other pulse once the panel is in the window:
+     * each part gets its skins and its styling when it joins, and the whole panel at once held the FX thread
+     * for 100-200 ms (cold) or 25-60 ms (warm), a part at a time a fraction of it (docs/BENCHMARKS.md).
      */
     private void holdPartsBack() {
-        Node top = getChildren().get(0);
+        HBox top = (HBox) getChildren().get(0);
+        List<Node> bar = List.copyOf(top.getChildren()); // picker, filter, Delete, Clear origin, Copy, File, side, close
+        List<Node> addRow = List.copyOf(adding.getChildren());
         getChildren().clear();
+        top.getChildren().clear();
         body.getItems().clear();
         detailPane.getItems().clear();
         middle.getChildren().removeAll(grid, adding);
-        stages.add(() -> getChildren().setAll(top, body));
+        adding.getChildren().clear();
+        // A part a stage: a control's first styling makes its skin, and the heavier ones (a text field, a
+        // text area, a menu button) cost 2-10 ms each warm; more at once went over a frame (measured).
+        stages.add(() -> {
+            top.getChildren().add(bar.get(0));
+            getChildren().setAll(top);
+        });
+        stages.add(() -> getChildren().add(body));
+        stages.add(() -> top.getChildren().add(bar.get(1)));
+        stages.add(() -> top.getChildren().addAll(bar.subList(2, 4)));
+        stages.add(() -> top.getChildren().addAll(bar.subList(4, 6)));
+        stages.add(() -> top.getChildren().addAll(bar.subList(6, bar.size())));
         stages.add(() -> body.getItems().add(areas));
         stages.add(() -> {
             body.getItems().add(middle);
             middle.getChildren().add(2, grid);
             body.setDividerPositions(0.22);
         });
-        stages.add(() -> middle.getChildren().add(adding));
+        stages.add(() -> {
+            middle.getChildren().add(adding);
+            adding.getChildren().add(addRow.get(0));
+        });
+        stages.add(() -> adding.getChildren().addAll(addRow.subList(1, addRow.size())));
         stages.add(() -> {
             detailPane.getItems().add(detail);
             body.getItems().add(detailPane);

@@ -32,7 +32,7 @@ public final class BrowserWindow implements TabActions, PopupHandler.TabOpener {
     private final FaviconLoader favicons = new FaviconLoader();
     private final StackPane pageArea = new StackPane();
     private final ZoomKeeper zoom;
-    private final PanelDock dock = new PanelDock(java.util.concurrent.ForkJoinPool.commonPool());
+    private final PanelDock dock = new PanelDock();
     private final NavigationBar navigation;
     private final NewTabRouter newTabs;
     private final ClosedTabs closedTabs;

@@ -121,12 +121,4 @@ final class DockPane extends Region {
             panel.resizeRelocate(x + left + DIVIDER, y, Math.max(0, w - left - DIVIDER), h);
         }
     }
-
-    /** The size the panel gets when shown at {@code side}, for making it at that size before it shows. */
-    double[] panelSize(Side side) {
-        double w = getWidth();
-        double h = getHeight();
-        return side == Side.BOTTOM ? new double[] {w, Math.max(1, h * (1 - pagesShare) - DIVIDER / 2)}
-                : new double[] {Math.max(1, w * (1 - pagesShare) - DIVIDER / 2), h};
-    }
 }

@@ -1,39 +1,33 @@
 package dev.stowage.app.shell;
 
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Side;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 
 /**
  * A window's page area with a panel that can be docked at its bottom or its right (the storage inspector,
  * as browsers dock their developer tools).
  *
- * <p>The panel is made the first time it is shown, <em>off the FX thread</em>: its maker runs on the
- * background executor, and the new nodes get their skins, their first CSS pass and their first layout there,
- * in a scene of their own with the window's style sheets and the size the dock will give them (JavaFX lets
- * a scene that no window shows be built and changed on any thread). Done on the FX thread, that first pass
- * held it for 100-200 ms (docs/BENCHMARKS.md). The made panel is then {@linkplain Panel#connect connected}
- * and shown on the FX thread. Once made, the panel stays in the scene graph: hiding it makes it invisible,
- * so showing it again, or moving it to the other side, does not style it again (see {@link DockPane}).
+ * <p>The panel is made the first time it is shown, on the FX thread in a task of its own after the event
+ * that asked for it, then {@linkplain Panel#connect connected} and put in the window; a panel that is costly
+ * to style spreads its parts over pulses itself (the inspector does). Once made, the panel stays in the
+ * scene graph: hiding it makes it invisible, so showing it again, or moving it to the other side, does not
+ * style it again (see {@link DockPane}).
  *
- * <p>FX thread, except the maker.
+ * <p>FX thread, the maker included.
  */
 public final class PanelDock {
     /** What the dock shows: nodes that can be made off the FX thread, and wired to live state on it. */
     public interface Panel {
-        /** The panel's nodes. Made by the maker, off the FX thread. */
+        /** The panel's nodes. */
         Parent node();
 
-        /** Called once on the FX thread after {@link #node()} is styled and laid out, before it shows. */
+        /** Called once on the FX thread after the panel is made, before it joins the window. */
         void connect();
 
         /**
@@ -49,7 +43,6 @@ public final class PanelDock {
     private static final double RIGHT_SHARE = 0.6;
 
     private final DockPane pane = new DockPane();
-    private final Executor background;
     private final Consumer<Runnable> fxLater;
     private Node pages;
     private Supplier<? extends Panel> maker;
@@ -59,15 +52,14 @@ public final class PanelDock {
     private Side side = Side.BOTTOM;
     private boolean showing;
 
-    PanelDock(Executor background, Consumer<Runnable> fxLater) {
-        this.background = Objects.requireNonNull(background, "background");
+    PanelDock(Consumer<Runnable> fxLater) {
         this.fxLater = Objects.requireNonNull(fxLater, "fxLater");
         pane.setId("panel-dock");
         pane.setSide(side, BOTTOM_SHARE);
     }
 
-    PanelDock(Executor background) {
-        this(background, Platform::runLater);
+    PanelDock() {
+        this(Platform::runLater);
     }
 
     /** The node the window puts where its pages go. */
@@ -82,7 +74,7 @@ public final class PanelDock {
 
     /**
      * Makes {@code maker} the maker of the docked panel (the app's storage inspector), replacing any panel
-     * made. It runs on the background executor, once, when the panel is first shown.
+     * made. It runs on the FX thread, once, when the panel is first shown.
      */
     public void setPanel(Supplier<? extends Panel> maker) {
         this.maker = Objects.requireNonNull(maker, "maker");
@@ -167,50 +159,28 @@ public final class PanelDock {
         making = true;
         int made = generation;
         Supplier<? extends Panel> make = maker;
-        List<String> sheets = pane.getScene() == null ? List.of() : List.copyOf(pane.getScene().getStylesheets());
-        double[] size = pane.panelSize(side);
-        double width = size[0];
-        double height = size[1];
-        background.execute(() -> {
-            Panel made0;
-            try {
-                made0 = Objects.requireNonNull(make.get(), "the panel");
-                Group holder = new Group(made0.node());
-                Scene offscreen = new Scene(holder, Math.max(width, 1), Math.max(height, 1));
-                offscreen.getStylesheets().setAll(sheets);
-                made0.node().applyCss();
-                made0.node().resize(Math.max(width, 1), Math.max(height, 1));
-                made0.node().layout();
-                // Under a group, not as the root: a scene root gets the "root" style class, and taking it
-                // off again left nodes added to the panel later unstyled in the window (seen: the grid's rows).
-                holder.getChildren().clear();
-            } catch (RuntimeException | Error e) {
-                LOG.log(Level.WARNING, "the docked panel could not be made", e);
-                fxLater.accept(() -> {
-                    if (made == generation) {
-                        making = false;
-                        showing = false;
-                    }
-                });
+        // On the FX thread, after the event that asked for it. Not on a background thread, though JavaFX
+        // lets a scene no window shows be built there: control skins measure text through one static text
+        // layout shared by every thread (javafx.scene.control.skin.Utils), so a panel styled off the FX
+        // thread corrupted the FX thread's own measuring (measured: exceptions in its layout passes, and
+        // once a panel that could not be made).
+        fxLater.accept(() -> {
+            if (made != generation) {
                 return;
             }
-            Panel ready = made0;
-            fxLater.accept(() -> {
-                if (made != generation) {
-                    return;
-                }
-                making = false;
-                try {
-                    ready.connect();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "the docked panel could not be connected", e);
-                    showing = false; // nothing to show; the next F12 makes it again
-                    return;
-                }
-                panel = ready;
-                pane.setPanel(ready.node());
-                setShowing(showing);
-            });
+            making = false;
+            Panel ready;
+            try {
+                ready = Objects.requireNonNull(make.get(), "the panel");
+                ready.connect();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the docked panel could not be made", e);
+                showing = false; // nothing to show; the next F12 tries again
+                return;
+            }
+            panel = ready;
+            pane.setPanel(ready.node());
+            setShowing(showing);
         });
     }
 

@@ -8,6 +8,7 @@ import dev.stowage.app.testing.Fx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the dock does with its panel's life: made when first shown, connected once, and closed when the dock
  * lets it go, so that a panel nobody will show again (the storage inspector) stops following live state.
- * The dock's background and later-on-FX steps run at once here, on the FX thread.
+ * The dock's later-on-FX step runs at once here.
  */
 class PanelDockTest {
     private final List<String> log = new ArrayList<>();
@@ -33,6 +34,9 @@ class PanelDockTest {
     private Supplier<PanelDock.Panel> panel(String name, boolean failToConnect, boolean failToClose) {
         return () -> {
             log.add("made " + name);
+            // Control skins measure text through one static layout shared by every thread: a panel styled
+            // off the FX thread corrupted the FX thread's own layout passes (docs/BENCHMARKS.md).
+            assertTrue(Platform.isFxApplicationThread(), "the maker runs on the FX thread");
             Pane pane = new Pane();
             return new PanelDock.Panel() {
                 @Override
@@ -60,7 +64,23 @@ class PanelDockTest {
     }
 
     private static PanelDock dock() {
-        return new PanelDock(Runnable::run, Runnable::run);
+        return new PanelDock(Runnable::run);
+    }
+
+    @Test
+    void thePanelIsMadeOnTheFxThreadInATaskOfItsOwn() throws Exception {
+        List<Runnable> later = new ArrayList<>();
+        PanelDock dock = Fx.call(() -> new PanelDock(later::add));
+        Fx.run(() -> {
+            dock.setPanel(panel("a"));
+            dock.setShowing(true);
+            assertEquals(List.of(), log, "not inside the event that asked for it");
+            assertFalse(dock.isReady());
+        });
+        assertEquals(1, later.size());
+        Fx.run(() -> later.get(0).run());
+        assertEquals(List.of("made a", "connected a"), log);
+        assertTrue(Fx.call(dock::isReady));
     }
 
     @Test
