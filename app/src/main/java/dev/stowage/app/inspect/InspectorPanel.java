@@ -23,6 +23,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -61,6 +62,9 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     private TreeView<String> json;
     private final Button side;
     private final SplitPane body = new SplitPane();
+    private final HBox top;
+    /** Docked at the right, the bar's buttons and menus, on a row (or rows) of their own under the filter. */
+    private final FlowPane tools = new FlowPane(4, 4);
     private final SplitPane detailPane = new SplitPane();
     private final VBox middle;
     private final HBox adding;
@@ -136,7 +140,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         HBox.setHgrow(filter, Priority.ALWAYS);
         side = InspectorMenus.button("Dock right", "inspector-dock-side", this::switchSide);
         InspectorMenus menus = new InspectorMenus(inspector, files, grid.selectedItemProperty()::get, this);
-        HBox top = new HBox(4, picker, filter, InspectorMenus.button("Delete", "inspector-delete", this::deleteSelected),
+        top = new HBox(4, picker, filter, InspectorMenus.button("Delete", "inspector-delete", this::deleteSelected),
                 InspectorMenus.button("Clear origin", "inspector-clear", inspector::clear), menus.copy(), menus.file(),
                 side, InspectorMenus.button("\u00d7", "inspector-close", () -> dock.setShowing(false)));
         adding = new HBox(4, newKey, newValue, add);
@@ -152,6 +156,8 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         VBox.setVgrow(grid, Priority.ALWAYS);
         body.getItems().setAll(areas, middle, detailPane);
         body.setDividerPositions(0.2, 0.72);
+        body.setId("inspector-body");
+        tools.setId("inspector-tools");
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().setAll(top, body);
     }
@@ -205,7 +211,6 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
      * for 100-200 ms (cold) or 25-60 ms (warm), a part at a time a fraction of it (docs/BENCHMARKS.md).
      */
     private void holdPartsBack() {
-        HBox top = (HBox) getChildren().get(0);
         List<Node> bar = List.copyOf(top.getChildren()); // picker, filter, Delete, Clear origin, Copy, File, side, close
         List<Node> addRow = List.copyOf(adding.getChildren());
         getChildren().clear();
@@ -239,7 +244,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         stages.add(() -> {
             detailPane.getItems().add(detail);
             body.getItems().add(detailPane);
-            body.setDividerPositions(0.2, 0.72);
+            arrange();
             setOpacity(1);
         });
         // Not painted until whole: painting each part as it joined took the (software) renderer 10-30 ms a
@@ -276,9 +281,33 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     }
 
     private void switchSide() {
-        boolean bottom = dock.side() == Side.BOTTOM;
-        dock.setSide(bottom ? Side.RIGHT : Side.BOTTOM);
-        side.setText(bottom ? "Dock bottom" : "Dock right");
+        dock.setSide(dock.side() == Side.BOTTOM ? Side.RIGHT : Side.BOTTOM);
+        if (stages.isEmpty()) {
+            arrange(); // else the last part to join arranges the whole
+        }
+    }
+
+    /**
+     * Lays the parts out for the dock's side. At the right the panel is narrow (a third of the window or
+     * so): the bar's buttons and menus go on rows of their own, where one row cut their labels short, and the
+     * origins, the keys and the value stack instead of standing side by side.
+     */
+    private void arrange() {
+        boolean right = dock.side() == Side.RIGHT;
+        side.setText(right ? "Dock bottom" : "Dock right");
+        if (right && tools.getChildren().isEmpty()) {
+            List<Node> moved = List.copyOf(top.getChildren().subList(2, top.getChildren().size()));
+            top.getChildren().removeAll(moved);
+            tools.getChildren().setAll(moved);
+            getChildren().add(1, tools);
+        } else if (!right && !tools.getChildren().isEmpty()) {
+            List<Node> moved = List.copyOf(tools.getChildren());
+            tools.getChildren().clear();
+            getChildren().remove(tools);
+            top.getChildren().addAll(moved);
+        }
+        body.setOrientation(right ? Orientation.VERTICAL : Orientation.HORIZONTAL);
+        body.setDividerPositions(right ? new double[] {0.15, 0.65} : new double[] {0.2, 0.72});
     }
 
     private void refreshTargets() {

@@ -67,6 +67,13 @@ class StorageInspectorUiTest extends InspectorTestBase {
         waitUntil("docked at the right", () -> window.dock().side() == javafx.geometry.Side.RIGHT);
         assertTrue(fx(() -> lookup("#inspector").localToScene(0, 0).getX() > selectedTab().webView().localToScene(0, 0).getX()),
                 "the panel sits right of the page");
+        waitUntil("the narrow panel stacks its origins, keys and value",
+                () -> fx(() -> ((javafx.scene.control.SplitPane) lookup("#inspector-body")).getOrientation()) == javafx.geometry.Orientation.VERTICAL);
+        for (String[] button : new String[][] {{"#inspector-delete", "Delete"}, {"#inspector-clear", "Clear origin"},
+                {"#inspector-dock-side", "Dock bottom"}}) {
+            assertEquals(button[1], fx(() -> ((javafx.scene.text.Text) lookup(button[0]).lookup(".text")).getText()),
+                    "the bar's buttons show their whole label at the right");
+        }
         robot.clickOn("#inspector-clear");
         waitUntil("the page's origin is empty", () -> Integer.valueOf(0).equals(script(selectedTab(), "sessionStorage.length")));
         waitUntil("its clear event", () -> selectedTitle().equals("clear @stowage://inspector"));
