@@ -246,10 +246,12 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
             body.getItems().add(detailPane);
             arrange();
             setOpacity(1);
+            setMouseTransparent(false);
         });
         // Not painted until whole: painting each part as it joined took the (software) renderer 10-30 ms a
-        // time, which the FX thread's next pulse waited for.
+        // time, which the FX thread's next pulse waited for. Nor clickable: an unseen button is no button.
         setOpacity(0);
+        setMouseTransparent(true);
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(stager); // taken out while joining: the window's scene must not keep it

@@ -33,7 +33,7 @@ import javafx.scene.text.Text;
  * 20-50 ms on the test machine, over the frame the inspector must open within (docs/BENCHMARKS.md). Here a
  * row is a region and two texts.
  *
- * <p>FX thread once shown; it may be made and laid out off it before it is in a shown scene.
+ * <p>FX thread.
  */
 final class KeyValueGrid extends Region {
     /** One height for every row. */
@@ -101,8 +101,10 @@ final class KeyValueGrid extends Region {
     }
 
     /**
-     * The selected row left the rows (its key was removed, or the filter no longer passes it): nothing is
-     * selected, so the value pane does not go on showing what is gone.
+     * The selected row left the rows (its key was removed, or the filter no longer passes it): it is no
+     * longer selected, so the value pane does not go on showing what is gone, and Delete does not remove what
+     * the person no longer sees. Still there after the change (the filter is applied again after each batch),
+     * it keeps the focus, at its new place.
      */
     private void itemsChanged(ListChangeListener.Change<? extends ItemRow> c) {
         ItemRow selected = selectedItem.get();
@@ -114,8 +116,14 @@ final class KeyValueGrid extends Region {
                 added |= c.wasAdded() && c.getAddedSubList().contains(selected);
             }
             if (removed && !added) {
+                selectedKeys.remove(selected.key());
+                if (selected.key().equals(anchorKey)) {
+                    anchorKey = null;
+                }
                 selectedItem.set(null);
                 focusIndex = -1;
+            } else if (removed) {
+                focusIndex = items.indexOf(selected);
             }
         }
         requestLayout();

@@ -22,7 +22,7 @@ import javafx.scene.Parent;
  * <p>FX thread, the maker included.
  */
 public final class PanelDock {
-    /** What the dock shows: nodes that can be made off the FX thread, and wired to live state on it. */
+    /** What the dock shows: nodes made on the FX thread when first shown, then wired to live state. */
     public interface Panel {
         /** The panel's nodes. */
         Parent node();
@@ -98,11 +98,15 @@ public final class PanelDock {
         panel = null;
         pane.setPanel(null);
         if (gone != null) {
-            try {
-                gone.close(); // a replaced inspector went on following every write it had shown (measured: one per round)
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "the docked panel did not close cleanly", e); // the window closes all the same
-            }
+            closeQuietly(gone); // a replaced inspector went on following every write it had shown (measured: one per round)
+        }
+    }
+
+    private static void closeQuietly(Panel panel) {
+        try {
+            panel.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the docked panel did not close cleanly", e); // the window closes all the same
         }
     }
 
@@ -121,7 +125,7 @@ public final class PanelDock {
         setShowing(!showing);
     }
 
-    /** Shows or hides the panel. Showing it the first time makes it off the FX thread: it shows when made. */
+    /** Shows or hides the panel. Showing it the first time makes it, in an FX task of its own: it shows when made. */
     public void setShowing(boolean show) {
         if (show && maker == null) {
             return;
@@ -169,13 +173,16 @@ public final class PanelDock {
                 return;
             }
             making = false;
-            Panel ready;
+            Panel ready = null;
             try {
                 ready = Objects.requireNonNull(make.get(), "the panel");
                 ready.connect();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.log(Level.WARNING, "the docked panel could not be made", e);
                 showing = false; // nothing to show; the next F12 tries again
+                if (ready != null) {
+                    closeQuietly(ready); // connect() may have started following live state before it failed
+                }
                 return;
             }
             panel = ready;

@@ -61,6 +61,21 @@ class InspectorGridUiTest extends InspectorTestBase {
         script(selectedTab(), "sessionStorage.removeItem('k')");
         waitForRows(List.of("other=stays"));
         waitUntil("the value pane empties", () -> "".equals(((TextArea) lookup("#inspector-detail")).getText()));
+
+        waitUntil("the grid laid out without the removed row", () -> robot.lookup("#inspector-table .key-value-grid-cell")
+                .match((javafx.scene.text.Text t) -> "second".equals(t.getText()) && t.getParent().isVisible()).tryQuery().isEmpty());
+        robot.clickOn(cell("stays"));
+        waitUntil("the value pane shows it", () -> "stays".equals(((TextArea) lookup("#inspector-detail")).getText()));
+        robot.clickOn("#inspector-filter").write("nothing like it");
+        waitForRows(List.of());
+        waitUntil("a row the filter hides is no longer selected", () -> "".equals(((TextArea) lookup("#inspector-detail")).getText()));
+        fx(() -> {
+            ((javafx.scene.control.TextField) lookup("#inspector-filter")).clear();
+            return null;
+        });
+        waitForRows(List.of("other=stays"));
+        robot.clickOn("#inspector-delete");
+        assertEquals(1, script(selectedTab(), "sessionStorage.length"), "Delete removes nothing the person no longer saw selected");
     }
 
     @Test
