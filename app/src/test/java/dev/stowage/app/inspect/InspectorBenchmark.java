@@ -1,6 +1,5 @@
 package dev.stowage.app.inspect;
 
-import dev.stowage.app.shell.PanelDock;
 import dev.stowage.app.testing.FxProbe;
 import dev.stowage.app.testing.PageClock;
 import dev.stowage.storage.Origin;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.scene.Parent;
-import javafx.scene.layout.Pane;
 import netscape.javascript.JSObject;
 import org.junit.jupiter.api.Test;
 
@@ -240,20 +237,6 @@ class InspectorBenchmark extends InspectorTestBase {
             shown = panel;
             return panel;
         });
-    }
-
-    /** A panel of nothing, to tell the cost of docking from the cost of the inspector. */
-    private static final class EmptyPanel implements PanelDock.Panel {
-        private final Pane pane = new Pane();
-
-        @Override
-        public Parent node() {
-            return pane;
-        }
-
-        @Override
-        public void connect() {
-        }
     }
 
     private static double maxOf(List<Double> values) {

@@ -1,13 +1,10 @@
 package dev.stowage.app.inspect;
 
-import dev.stowage.app.shell.PanelDock;
 import dev.stowage.storage.SessionStorageService;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.scene.Parent;
-import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,18 +41,5 @@ class InspectorLifecycleUiTest extends InspectorTestBase {
             System.gc();
             return made.get().get() == null;
         });
-    }
-
-    private static final class EmptyPanel implements PanelDock.Panel {
-        private final Pane pane = new Pane();
-
-        @Override
-        public Parent node() {
-            return pane;
-        }
-
-        @Override
-        public void connect() {
-        }
     }
 }
