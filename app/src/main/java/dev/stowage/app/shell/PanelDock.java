@@ -58,7 +58,8 @@ public final class PanelDock {
         pane.setSide(side, BOTTOM_SHARE);
     }
 
-    PanelDock() {
+    /** A dock whose panels are made in tasks {@link Platform#runLater} runs; any thread, as the nodes it makes. */
+    public PanelDock() {
         this(Platform::runLater);
     }
 
