@@ -44,6 +44,8 @@ final class KeyValueGrid extends Region {
     private final Set<String> selectedKeys = new LinkedHashSet<>();
     private final ScrollBar scroll = new ScrollBar();
     private final Region header = new Region();
+    /** The border, focus ring included, over the rows: drawn under them, the odd rows' background hid it. */
+    private final Region frame = new Region();
     private final Text keyHeading = new Text("Key");
     private final Text valueHeading = new Text("Value");
     private final Text placeholder = new Text("No keys");
@@ -61,6 +63,8 @@ final class KeyValueGrid extends Region {
         getStyleClass().add("key-value-grid");
         setFocusTraversable(true);
         header.getStyleClass().add("key-value-grid-header");
+        frame.getStyleClass().add("key-value-grid-frame");
+        frame.setMouseTransparent(true);
         keyHeading.getStyleClass().add("key-value-grid-heading");
         valueHeading.getStyleClass().add("key-value-grid-heading");
         placeholder.getStyleClass().add("key-value-grid-heading");
@@ -68,7 +72,7 @@ final class KeyValueGrid extends Region {
         scroll.setUnitIncrement(ROW);
         scroll.valueProperty().addListener((obs, old, value) -> requestLayout());
         setClip(clip);
-        getChildren().addAll(header, keyHeading, valueHeading, placeholder, scroll);
+        getChildren().addAll(header, keyHeading, valueHeading, placeholder, scroll, frame);
         items.addListener(itemsChanged);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(ScrollEvent.SCROLL, e -> {
@@ -320,6 +324,7 @@ final class KeyValueGrid extends Region {
         double keyWidth = keyWidth();
         double rowWidth = width - bar;
         header.resizeRelocate(0, 0, width, ROW);
+        frame.resizeRelocate(0, 0, width, height);
         place(keyHeading, PAD, 0);
         place(valueHeading, keyWidth + PAD, 0);
         placeholder.setVisible(items.isEmpty());

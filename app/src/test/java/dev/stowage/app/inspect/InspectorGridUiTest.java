@@ -19,6 +19,13 @@ import org.junit.jupiter.api.Test;
  * without changing anything, and Copy puts the selected value on the clipboard.
  */
 class InspectorGridUiTest extends InspectorTestBase {
+    /** The colour of the grid's leftmost pixel at the middle of {@code row}, as the grid paints it. */
+    private static int leftEdge(Region row) {
+        javafx.scene.Node grid = row.getParent();
+        javafx.scene.image.WritableImage picture = grid.snapshot(null, null);
+        return picture.getPixelReader().getArgb(0, (int) row.getBoundsInParent().getCenterY());
+    }
+
     @Test
     void rowsAreSelectedByMouseAndKeysAndSeveralAreDeletedAtOnce() {
         launchWithSessionStorage(new SessionStorageService(), server.url("/listen"));
@@ -35,6 +42,9 @@ class InspectorGridUiTest extends InspectorTestBase {
         assertEquals(null, fx(firstRow::getBackground), "the first row is not striped");
         robot.clickOn(cell("value of a"));
         waitUntil("the selected row is marked", () -> firstRow.getBackground() != null);
+        Region evenRow = (Region) cell("value of c").getParent();
+        assertEquals(fx(() -> leftEdge(evenRow)), fx(() -> leftEdge(oddRow)),
+                "the grid's focus ring runs down its left edge past the striped rows too (they once hid it)");
         keys(KeyCode.DOWN);
         waitUntil("Down selects the next row and the value pane follows",
                 () -> "value of b".equals(((TextArea) lookup("#inspector-detail")).getText()));
