@@ -9,24 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 
 /**
- * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made the first time it is shown (see
- * {@link PanelDock}; its code is warmed up off the FX thread before that, {@link InspectorWarmUp}), it
- * follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
+ * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made the first time it is shown (off the
+ * FX thread, see {@link PanelDock}), it follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
  * can still bring back. FX thread.
  */
 public final class InspectorDock {
-    private static final long WARM_UP_DELAY_SECONDS = 2;
-
     private InspectorDock() {
     }
 
@@ -36,8 +31,6 @@ public final class InspectorDock {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(asker, "asker");
         Executor background = ForkJoinPool.commonPool();
-        // A while after the first window, not during start-up, where the second core is the JIT's and WebKit's.
-        InspectorWarmUp.startOnce(CompletableFuture.delayedExecutor(WARM_UP_DELAY_SECONDS, TimeUnit.SECONDS, background));
         window.dock().setPanel(() -> {
             InspectorPanel panel = new InspectorPanel(new Inspector(service, background, Platform::runLater),
                     () -> targets(window), new InspectorFiles(asker, background, Platform::runLater), window.dock());

@@ -58,8 +58,7 @@ public final class PanelDock {
         pane.setSide(side, BOTTOM_SHARE);
     }
 
-    /** A dock whose panels are made in tasks {@link Platform#runLater} runs; any thread, as the nodes it makes. */
-    public PanelDock() {
+    PanelDock() {
         this(Platform::runLater);
     }
 

@@ -117,15 +117,6 @@ class InspectorBenchmark extends InspectorTestBase {
             return null;
         });
 
-        // As a person's first F12 would find it, a while after start-up: the inspector's code warmed up off
-        // the FX thread (InspectorWarmUp); the controls' first styling is still the first opening's.
-        String warmUp;
-        try {
-            InspectorWarmUp.finished().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            warmUp = "after the inspector's warm-up";
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            warmUp = "without the inspector's warm-up (" + e + ")";
-        }
         List<Double> openTask = new ArrayList<>();
         List<Double> burstTask = new ArrayList<>();
         List<Double> scriptMs = new ArrayList<>();
@@ -220,8 +211,7 @@ class InspectorBenchmark extends InspectorTestBase {
             dockShowing(false);
         }
         System.out.printf("inspector benchmark: %d keys, bursts of %d page writes, %d rounds (median / max, ms)%n", KEYS, BURST, ROUNDS);
-        System.out.printf("  the first opening in this JVM, %s (the warm-up round, not counted below): longest FX stretch %s%n",
-                warmUp, firstOpening);
+        System.out.printf("  the first opening in this JVM (the warm-up round, not counted below): longest FX stretch %s%n", firstOpening);
         System.out.printf("  opening: the inspector's longest FX task %s; longest FX stretch %s%n", spread(openTask), open);
         System.out.printf("  burst, inspector open: longest FX task %s; longest FX stretch %s%n", spread(burstTask), burst);
         System.out.printf("  burst, inspector closed: longest FX stretch %s%n", closedBurst);
