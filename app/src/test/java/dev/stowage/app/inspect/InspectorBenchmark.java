@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * less the collector's pauses within it; for the burst, which the page writes in a task of its own, also
  * the longest stretch besides the page's own task (what following it costs); and the most CPU time the FX
  * thread used in one stretch (less the page's task's), which tells its own work from waiting for a core on
- * a busy 2-core machine. Baselines: the shell idle, the same burst with the inspector closed, and docking an
+ * a busy 2-core machine; and the longest stretch in the rounds without a collection of the JVM, each of which
+ * also brings a synchronous full collection of the page's JavaScript heap on the FX thread (see
+ * docs/BENCHMARKS.md). Baselines: the shell idle, the same burst with the inspector closed, and docking an
  * empty panel. For what each pulse spends, add
  * {@code -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=16} to {@code headless.argLine}. Not part
  * of {@code mvn verify}:
@@ -45,6 +47,8 @@ class InspectorBenchmark extends InspectorTestBase {
         private final List<Double> besidesPage = new ArrayList<>();
         private final List<Double> besidesPageAndCollector = new ArrayList<>();
         private final List<Double> onCpu = new ArrayList<>();
+        /** The same measure (besides the page's task, when there is one) in rounds the JVM did not collect in. */
+        private final List<Double> quiet = new ArrayList<>();
 
         void add(FxProbe probe) {
             add(probe, List.of());
@@ -59,6 +63,12 @@ class InspectorBenchmark extends InspectorTestBase {
                 besidesPage.add(probe.longestBesidesMs(pageTasks));
                 besidesPageAndCollector.add(probe.longestBesidesAndCollectorMs(pageTasks));
             }
+            // Each collection of the JVM also brings a synchronous full collection of the page's JavaScript
+            // heap on the FX thread (JavaFX's WebPage.collectJSCGarbages): a round without one shows the
+            // shell's own work.
+            if (probe.pausesMs().isEmpty()) {
+                quiet.add(pageTasks.isEmpty() ? probe.longestMs() : probe.longestBesidesMs(pageTasks));
+            }
         }
 
         @Override
@@ -67,7 +77,9 @@ class InspectorBenchmark extends InspectorTestBase {
                     + (besidesPage.isEmpty() ? "" : "; besides the page's own task: " + spread(besidesPage)
                     + " (and less the collector's pauses: " + spread(besidesPageAndCollector) + ")")
                     + "; the FX thread's CPU time in one stretch" + (besidesPage.isEmpty() ? "" : ", less the page's task's")
-                    + ": " + spread(onCpu);
+                    + ": " + spread(onCpu)
+                    + "; in the " + quiet.size() + " rounds without a collection of the JVM"
+                    + (besidesPage.isEmpty() ? "" : ", besides the page's task") + ": " + (quiet.isEmpty() ? "-" : spread(quiet));
         }
     }
 
