@@ -1,12 +1,14 @@
 package dev.stowage.app.page;
 
+import dev.stowage.storage.StorageChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The two JSON shapes that cross the bridge: an area's items as the install script's seed (Java to
- * JavaScript) and a document's batch of writes (JavaScript to Java), both flat arrays of strings.
+ * The JSON shapes that cross the bridge: an area's items as the install script's seed and a batch of
+ * changes pushed into a document (Java to JavaScript), and a document's batch of writes (JavaScript to
+ * Java), all flat arrays of strings (and nulls, in a batch of changes).
  *
  * <p>Every character outside printable ASCII is written as a {@code \\uXXXX} escape, so lone surrogates
  * and {@code \0} reach JavaScript as the exact UTF-16 code units Java holds, whatever the string
@@ -37,6 +39,44 @@ final class JsonStrings {
             string(out, e.getValue());
         }
         return out.append(']').toString();
+    }
+
+    /**
+     * {@code [k1, old1, new1, k2, old2, new2, ...]} in the map's order, {@code null} for an old value a key
+     * did not have or a new value it no longer has: a change the shell pushes into a document in one call.
+     */
+    static String encodeChanges(Map<String, StorageChange.ValueChange> changes) {
+        long size = 2;
+        for (Map.Entry<String, StorageChange.ValueChange> e : changes.entrySet()) {
+            size += e.getKey().length() + length(e.getValue().oldValue()) + length(e.getValue().newValue()) + 9;
+        }
+        StringBuilder out = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, size + size / 8));
+        out.append('[');
+        boolean first = true;
+        for (Map.Entry<String, StorageChange.ValueChange> e : changes.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(out, e.getKey());
+            out.append(',');
+            stringOrNull(out, e.getValue().oldValue());
+            out.append(',');
+            stringOrNull(out, e.getValue().newValue());
+        }
+        return out.append(']').toString();
+    }
+
+    private static int length(String s) {
+        return s == null ? 4 : s.length();
+    }
+
+    private static void stringOrNull(StringBuilder out, String s) {
+        if (s == null) {
+            out.append("null");
+        } else {
+            string(out, s);
+        }
     }
 
     /**
