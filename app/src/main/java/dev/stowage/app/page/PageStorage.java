@@ -6,11 +6,7 @@ import dev.stowage.storage.SessionNamespace;
 import dev.stowage.storage.Site;
 import dev.stowage.storage.StorageArea;
 import dev.stowage.storage.StorageKey;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,10 +79,6 @@ public final class PageStorage implements AutoCloseable {
     static final String MARKER = "__stowageSessionStorage";
 
     private static final System.Logger LOG = System.getLogger(PageStorage.class.getName());
-    // The install script's parts, one job each (see part 1), joined in order into one closure.
-    private static final String INSTALL_SCRIPT = readScript("install/1-builtins.js",
-            "install/2-quota-exceeded-error.js", "install/3-navigation.js", "install/4-document-cache.js",
-            "install/5-storage-object.js", "install/6-storage-event.js", "install/7-receiver.js");
 
     private final Supplier<SessionNamespace> namespace;
     private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>(this, "failure");
@@ -101,6 +93,7 @@ public final class PageStorage implements AutoCloseable {
     private long documentsStarted;
     private final DocumentDirectory directory;
     private final PageRequests requests;
+    private int packItemsFrom = InstallScript.PACK_ITEMS_FROM;
     /** The main frame's document's site, set as it starts; opaque until then, never a stale one. */
     private Site topLevelSite = Site.of(Origin.opaque());
 
@@ -167,6 +160,14 @@ public final class PageStorage implements AutoCloseable {
     /** Null while every document got the shell's sessionStorage; otherwise what went wrong, last first. */
     public ReadOnlyObjectProperty<String> failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /**
+     * From how many items the caches of documents started from now on pack them (see the install script's
+     * part 4); tests lower it so that small pages exercise the packed form. FX thread.
+     */
+    void packItemsFrom(int items) {
+        packItemsFrom = items;
     }
 
     /** Documents of this tab currently holding a bridge (at most one per frame). */
@@ -281,7 +282,7 @@ public final class PageStorage implements AutoCloseable {
     private void install(long frame, Origin origin) {
         dropBridge(frame);
         documentsStarted++;
-        JSObject installer = (JSObject) hook.executeScript(frame, INSTALL_SCRIPT);
+        JSObject installer = (JSObject) hook.executeScript(frame, InstallScript.SOURCE);
         if (origin.isOpaque()) {
             JsHandles.keep(installer.call("call", null, null, null, MARKER));
             return;
@@ -317,7 +318,7 @@ public final class PageStorage implements AutoCloseable {
         // protection a stale handle's disposer took away stops hearing from Java.
         JSObject receiver = (JSObject) JsHandles.keep(installer.call("call", null, bridge,
                 donated ? null : bridge.seedJson(), MARKER, (double) bridge.area().quotaBytes(),
-                donated ? donorItems : null, main, main && requests.withoutOpener()));
+                donated ? donorItems : null, main, main && requests.withoutOpener(), (double) packItemsFrom));
         bridge.connect(receiver);
         List<DocumentBridge> others = List.copyOf(bridges.values());
         bridges.put(frame, bridge);
@@ -375,21 +376,5 @@ public final class PageStorage implements AutoCloseable {
     private void reportFailure(String message, Throwable cause) {
         LOG.log(Level.ERROR, "sessionStorage injection: " + message, cause);
         failure.set(message);
-    }
-
-    /** The resources {@code parts}, next to this class, joined in order into one script. */
-    private static String readScript(String... parts) {
-        StringBuilder script = new StringBuilder();
-        for (String part : parts) {
-            try (InputStream in = PageStorage.class.getResourceAsStream(part)) {
-                if (in == null) {
-                    throw new IllegalStateException(part + " is missing from the class path");
-                }
-                script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return script.toString();
     }
 }

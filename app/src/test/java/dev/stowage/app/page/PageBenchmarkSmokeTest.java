@@ -10,7 +10,7 @@ class PageBenchmarkSmokeTest {
     @Test
     void everyOperationIsMeasuredForEveryStorage() {
         var columns = PageBenchmark.run(Duration.ofMillis(5), 1);
-        assertTrue(columns.size() == 4, columns.toString());
+        assertTrue(columns.size() == 5, columns.toString());
         columns.values().forEach(m -> PageBenchmark.OPS.forEach(op -> assertTrue(m.get(op) > 0, op + " " + m)));
     }
 }

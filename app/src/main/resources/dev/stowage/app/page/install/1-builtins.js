@@ -1,7 +1,7 @@
-// Stowage: the shell's own sessionStorage for one document. Install script, part 1 of 7: the closure,
+// Stowage: the shell's own sessionStorage for one document. Install script, part 1 of 8: the closure,
 // the built-ins it captures, its containers and helpers.
 //
-// The script is six files in install/, one job each, that PageStorage joins in their numbered order
+// The script is eight files in install/, one job each, that PageStorage joins in their numbered order
 // into one script when the class loads, so that every part shares one closure (the hot paths reach
 // their state as closure variables) and a document evaluates one script. No part parses on its own.
 //
@@ -9,10 +9,10 @@
 // script of the document ran. Its completion value is the installer function; Java calls it once with
 // the document's bridge (or null for an opaque origin), the area's items as a JSON seed (or null, and a
 // live document with the same items to copy them from), the name of the marker that tells Java the
-// window is done, the area's quota, and whether the frame is the tab's main frame and must disown its
-// opener (see part 3). The installer returns the
-// document's receiver: Java pushes changes made elsewhere through it, asks it to flush, and introduces
-// it to the other documents of the same tab and origin (its peers).
+// window is done, the area's quota, whether the frame is the tab's main frame and must disown its
+// opener (see part 3), and from how many items the cache packs them (see part 4). The installer returns
+// the document's receiver: Java pushes changes made elsewhere through it, asks it to flush, and
+// introduces it to the other documents of the same tab and origin (its peers).
 //
 // Rules every part lives by, because the page runs in the same realm right after us:
 // - Every built-in is captured here, while the realm is pristine; nothing below looks up a global or a
@@ -24,7 +24,7 @@
 //   to this cache and to every peer's cache at once (they also get their storage event queued), and
 //   logged; the log goes to Java as one bridge call at the end of the current script (a microtask), or
 //   earlier when Java asks (flush), for example before another document of the tab starts. A log of
-//   1,000 writes or more goes after the page's task instead, in parts (see part 4).
+//   1,000 writes or more goes after the page's task instead, in parts (see part 5).
 (function () {
   'use strict';
 
@@ -72,6 +72,10 @@
   const functionProto = Function.prototype;
   const nativeFunctionToString = functionProto.toString;
   const functionCall = functionProto.call;
+  const Int32ArrayRef = Int32Array;
+  const typedArraySet = getPrototypeOf(Int32ArrayRef.prototype).set;
+  const stringSubstring = String.prototype.substring;
+  const arrayJoin = Array.prototype.join;
   const localStorageDescriptor = getOwnPropertyDescriptor(win, 'localStorage');
   const nativeLocalStorageGetter = localStorageDescriptor && localStorageDescriptor.get
       ? localStorageDescriptor.get : null;

@@ -1,9 +1,9 @@
-// Stowage install script, part 4 of 7: the installer Java calls per document, and the document's cache,
-// write log, peers and writes. A fragment of the one closure that PageStorage builds from install/1-7
-// in order (see part 1); the installer function opened here is closed in part 7, so parts 5-7 share
+// Stowage install script, part 5 of 8: the installer Java calls per document, and the document's cache,
+// write log, peers and writes. A fragment of the one closure that PageStorage builds from install/1-8
+// in order (see part 1); the installer function opened here is closed in part 8, so parts 6-8 share
 // this document's state (items, count, peers, ...) as closure variables, which keeps the hot paths fast.
 
-  return function install(bridge, seedJson, marker, quotaBytes, donorItems, mainFrame, withoutOpener) {
+  return function install(bridge, seedJson, marker, quotaBytes, donorItems, mainFrame, withoutOpener, packFrom) {
     // The marker tells Java's guard that this window is done; non-configurable so no page can make us
     // install twice into a live document.
     defineProperty(win, marker, {
@@ -35,32 +35,19 @@
     installNavigation(bridge, mainFrame, withoutOpener);
 
     // ---- the cache: items in insertion order, served to every read --------------------------------
-    const items = sealedMap();
+    const items = itemStore(packFrom);
     let count = 0;
     let bytes = 0;
-    let keyList = null; // items' keys in order, rebuilt lazily after an insert or a delete
 
     // The seed: the area's items as [key, value, key, value...], from JSON, or when Java found a live
     // document whose cache holds exactly this area's items, that document's list (see DocumentDirectory's
     // donorFor): the strings themselves are shared, nothing was encoded or parsed.
     const seed = seedJson === null ? donorItems : jsonParse(seedJson);
+    items.reserve(seed.length >> 1);
     for (let i = 0; i + 1 < seed.length; i += 2) {
-      items.set(seed[i], seed[i + 1]);
+      items.insert(seed[i], seed[i + 1]);
       count++;
       bytes += 2 * (seed[i].length + seed[i + 1].length);
-    }
-
-    function keyAt(index) {
-      if (keyList === null) {
-        const list = [];
-        setPrototypeOf(list, null);
-        let n = 0;
-        items.forEach(function (value, key) {
-          list[n++] = key;
-        });
-        keyList = list;
-      }
-      return keyList[index];
     }
 
     // Applies one change to this cache only; shared by our own writes and by changes pushed to us.
@@ -69,7 +56,6 @@
         items.clear();
         count = 0;
         bytes = 0;
-        keyList = null;
         return;
       }
       const old = items.get(key);
@@ -80,15 +66,15 @@
         if (old !== undefined) {
           items.delete(key);
           count--;
-          keyList = null;
         }
         return;
       }
       if (old === undefined) {
+        items.insert(key, newValue);
         count++;
-        keyList = null;
+      } else {
+        items.replace(key, newValue);
       }
-      items.set(key, newValue);
       bytes += 2 * (key.length + newValue.length);
     }
 
@@ -108,12 +94,6 @@
     const logIndex = sealedMap(); // key -> its place in the arrays, for the keys still unsent
     let pendingCount = 0; // live places, = logIndex's size
     let pendingCleared = false;
-
-    function nullArray() {
-      const array = [];
-      setPrototypeOf(array, null);
-      return array;
-    }
 
     function logAppend(key, value) {
       const at = logKeys.length;

@@ -1,6 +1,6 @@
-// Stowage install script, part 5 of 7: the page's sessionStorage object (a Proxy with the WebIDL
+// Stowage install script, part 6 of 8: the page's sessionStorage object (a Proxy with the WebIDL
 // named-property rules) and the Storage.prototype methods shared by it and WebKit's localStorage.
-// A fragment of the installer opened in part 4 (see part 1 for how the parts become one script).
+// A fragment of the installer opened in part 5 (see part 1 for how the parts become one script).
 
     // ---- the Storage object: a Proxy with the legacy-platform-object named property rules ----------
     // The target holds no string-named own properties, ever: `p in target` is true exactly when the
@@ -192,7 +192,7 @@
           throw notEnoughArguments();
         }
         const i = index >>> 0; // WebIDL unsigned long: -1 -> 4294967295, n + 2^32 -> n
-        return i < count ? keyAt(i) : null;
+        return i < count ? items.keyAt(i) : null;
       },
       getItem(key) {
         if (this !== storage) {
@@ -264,7 +264,7 @@
         return count;
       },
       key(index) {
-        return index < count ? keyAt(index) : null;
+        return index < count ? items.keyAt(index) : null;
       },
       get(key) {
         const value = items.get(key);
