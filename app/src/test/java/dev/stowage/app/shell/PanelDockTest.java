@@ -68,7 +68,7 @@ class PanelDockTest {
     }
 
     @Test
-    void thePanelIsMadeOnTheFxThreadInATaskOfItsOwn() throws Exception {
+    void thePanelIsMadeAndConnectedOnTheFxThreadInTasksOfTheirOwn() throws Exception {
         List<Runnable> later = new ArrayList<>();
         PanelDock dock = Fx.call(() -> new PanelDock(later::add));
         Fx.run(() -> {
@@ -79,6 +79,9 @@ class PanelDockTest {
         });
         assertEquals(1, later.size());
         Fx.run(() -> later.get(0).run());
+        assertEquals(List.of("made a"), log, "connected in a task of its own");
+        assertEquals(2, later.size());
+        Fx.run(() -> later.get(1).run());
         assertEquals(List.of("made a", "connected a"), log);
         assertTrue(Fx.call(dock::isReady));
     }
