@@ -4,6 +4,7 @@ import dev.stowage.app.shell.BrowserTab;
 import dev.stowage.app.shell.BrowserWindow;
 import dev.stowage.app.shell.TabModel;
 import dev.stowage.session.TabState;
+import dev.stowage.storage.ChangeSource;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionNamespace;
 import dev.stowage.storage.SessionStorageService;
@@ -17,9 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * The profile's browsing data, and clearing it: Electron's {@code session.clearStorageData({origin, storages})}
- * in Java. What is cleared is gone at once from every open page (which gets its {@code storage} events), from
- * every closed tab and restored background tab, and, with the session's next save (the storage change marks
- * it dirty), from the disk.
+ * in Java. What is cleared is gone at once from every open page (which gets its {@code storage} events, with
+ * the URL {@value #EVENT_URL}), from every closed tab and restored background tab, and, with the session's
+ * next save (the storage change marks it dirty), from the disk.
  *
  * <p><b>Threading.</b> FX thread (the storage service's owner thread).
  */
@@ -39,6 +40,13 @@ public final class BrowsingData {
          */
         WEBVIEW_STORAGE
     }
+
+    /**
+     * The {@code url} of the {@code storage} events that clearing sends the pages: no document made the
+     * change, and "" told a page's developer nothing (the inspector's say {@code stowage://inspector}).
+     */
+    public static final String EVENT_URL = "stowage://clear-site-data";
+    private static final ChangeSource SOURCE = ChangeSource.named("clear site data", EVENT_URL);
 
     private final SessionStorageService service;
     private final Supplier<Collection<BrowserWindow>> windows;
@@ -70,7 +78,7 @@ public final class BrowsingData {
                     service.namespace(id).map(SessionNamespace::origins).ifPresent(origins::addAll);
                 }
             }
-            origins.forEach(service::clearOrigin);
+            origins.forEach(o -> service.clearOrigin(o, SOURCE));
         }
         if (what.contains(Kind.CLOSED_TABS)) {
             for (BrowserWindow window : windows.get()) {

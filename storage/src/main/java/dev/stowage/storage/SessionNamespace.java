@@ -223,7 +223,7 @@ public final class SessionNamespace {
     }
 
     /** Clears every partition's area of {@code origin}, in order of first write. */
-    void clearOrigin(Origin origin) {
+    void clearOrigin(Origin origin, ChangeSource source) {
         // Collected first: clearing replaces maps in (a fork of) the table we would be iterating.
         List<StorageKey> matching = new ArrayList<>();
         table.maps.keySet().forEach(key -> {
@@ -231,7 +231,7 @@ public final class SessionNamespace {
                 matching.add(key);
             }
         });
-        matching.forEach(key -> area(key).clearUnchecked(ChangeSource.NONE));
+        matching.forEach(key -> area(key).clearUnchecked(source));
     }
 
     void setState(State next) {

@@ -203,9 +203,18 @@ public final class SessionStorageService {
      * non-empty area reports a cleared change with source {@link ChangeSource#NONE}.
      */
     public void clearOrigin(Origin origin) {
+        clearOrigin(origin, ChangeSource.NONE);
+    }
+
+    /**
+     * Like {@link #clearOrigin(Origin)}, the cleared changes naming {@code source} (whose event URL the
+     * pages' {@code storage} events then report).
+     */
+    public void clearOrigin(Origin origin, ChangeSource source) {
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(source, "source");
         for (SessionNamespace ns : namespaces.values().toArray(new SessionNamespace[0])) {
-            ns.clearOrigin(origin);
+            ns.clearOrigin(origin, source);
         }
     }
 

@@ -133,6 +133,22 @@ class SessionStorageServiceTest {
     }
 
     @Test
+    void clearOriginWithASourceReportsItsChangesAsThatSources() {
+        SessionNamespace ns = service.createNamespace();
+        ns.area(A).set("k", "v");
+        RecordingListener l = new RecordingListener();
+        service.addChangeListener(l);
+        ChangeSource clearing = ChangeSource.named("clear site data", "stowage://clear-site-data");
+
+        service.clearOrigin(A, clearing);
+
+        assertEquals(1, l.changes.size());
+        assertTrue(l.changes.get(0).cleared());
+        assertEquals(clearing, l.changes.get(0).source());
+        assertEquals("stowage://clear-site-data", l.changes.get(0).source().eventUrl());
+    }
+
+    @Test
     void serviceListenersGetNamespaceOriginKeyValuesAndSource() {
         RecordingListener l = new RecordingListener();
         service.addChangeListener(l);

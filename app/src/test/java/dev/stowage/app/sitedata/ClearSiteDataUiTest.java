@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClearSiteDataUiTest extends ShellTestBase {
     private static final String PAGE = "<!doctype html><title>quiet</title><script>"
-            + "addEventListener('storage', function (e) { document.title = e.key === null ? 'cleared' : 'changed'; });"
+            + "addEventListener('storage', function (e) { document.title = e.key === null ? 'cleared by ' + e.url : 'changed'; });"
             + "</script><body style='height: 400px'>page</body>";
 
     @BeforeAll
@@ -77,7 +77,8 @@ class ClearSiteDataUiTest extends ShellTestBase {
         robot.rightClickOn(fx(() -> selectedTab().webView()));
         robot.clickOn("Clear sessionStorage for this site");
         waitUntil("this tab's origin is empty", () -> Integer.valueOf(0).equals(script(tabAt(0), "sessionStorage.length")));
-        waitUntil("the other tab of the site too, with its event", () -> "cleared".equals(fx(() -> tabAt(1).model().titleProperty().get())));
+        waitUntil("the other tab of the site too, with its event", () -> ("cleared by " + BrowsingData.EVENT_URL)
+                .equals(fx(() -> tabAt(1).model().titleProperty().get())));
         assertEquals(0, script(tabAt(1), "sessionStorage.length"));
         assertEquals("tab 2", script(tabAt(2), "sessionStorage.getItem('mine')"), "another site keeps its storage");
         waitUntil("the saved session lost the site's values", () -> !saved(profile).contains("tab 0")
