@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -60,6 +62,9 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     private final TextArea detail = new TextArea();
     /** Made on the first JSON value shown. */
     private TreeView<String> json;
+    /** The value the detail pane shows, and what keeps the tree on it. */
+    private ReadOnlyStringProperty shown;
+    private final ChangeListener<String> treeFollower = (obs, old, value) -> showTree(value);
     private final Button side;
     private final SplitPane body = new SplitPane();
     private final HBox top;
@@ -353,15 +358,23 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
 
     private void showDetail(ItemRow row) {
         detail.textProperty().unbind();
+        if (shown != null) {
+            shown.removeListener(treeFollower);
+            shown = null;
+        }
         if (row == null) {
             detail.setText("");
-            if (json != null) {
-                json.setRoot(null);
-            }
+            showTree("");
             return;
         }
-        detail.textProperty().bind(row.valueProperty());
-        var tree = JsonTree.of(row.value());
+        shown = row.valueProperty();
+        detail.textProperty().bind(shown);
+        shown.addListener(treeFollower); // an edit, the page's or the panel's, changes the tree too
+        showTree(row.value());
+    }
+
+    private void showTree(String value) {
+        var tree = JsonTree.of(value);
         if (tree.isPresent() && json == null) {
             json = new TreeView<>();
             json.setId("inspector-json");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The inspector through the robot: F12 shows the selected tab's storage and follows the page's writes live;
  * an edit in place, an added key, a deleted key and a cleared origin reach the page at once with a
- * {@code storage} event from {@code stowage://inspector}; the filter takes text and {@code /regex/}; an edit
+ * {@code storage} event from {@code stowage://inspector}; the JSON tree follows the selected value; the
+ * filter takes text and {@code /regex/}; an edit
  * over the quota is refused with a message and changes nothing.
  */
 class StorageInspectorUiTest extends InspectorTestBase {
@@ -49,6 +50,11 @@ class StorageInspectorUiTest extends InspectorTestBase {
         waitUntil("the JSON tree", () -> robot.lookup("#inspector-json").tryQuery()
                 .map(tree -> ((javafx.scene.control.TreeView<?>) tree).getRoot() != null).orElse(false));
         assertEquals("(value) {1}", fx(() -> ((javafx.scene.control.TreeView<?>) lookup("#inspector-json")).getRoot().getValue()));
+        script(selectedTab(), "sessionStorage.setItem('json', '{\"x\": 1, \"y\": 2}')");
+        waitUntil("the tree follows the selected key's new value", () -> "(value) {2}".equals(
+                fx(() -> ((javafx.scene.control.TreeView<?>) lookup("#inspector-json")).getRoot().getValue())));
+        script(selectedTab(), "sessionStorage.setItem('json', '{\"x\": [1, 2]}')");
+        waitForRows(List.of("a=edited", "json={\"x\": [1, 2]}", "added=new value"));
 
         robot.clickOn("#inspector-filter").write("new");
         waitForRows(List.of("added=new value"));
