@@ -31,11 +31,25 @@ public final class AtomicFile {
     private final Path file;
     private final Path backup;
     private final Path temp;
+    private final boolean keepsBackup;
 
     public AtomicFile(Path file) {
+        this(file, true);
+    }
+
+    private AtomicFile(Path file, boolean keepsBackup) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.backup = this.file.resolveSibling(this.file.getFileName() + ".bak");
         this.temp = this.file.resolveSibling(this.file.getFileName() + ".tmp");
+        this.keepsBackup = keepsBackup;
+    }
+
+    /**
+     * A file written the same way but with no backup: a write replaces the content in one rename, so a
+     * reader finds the old content or the new one, whole. For a file that is itself a copy kept aside.
+     */
+    public static AtomicFile withoutBackup(Path file) {
+        return new AtomicFile(file, false);
     }
 
     /** The file itself. */
@@ -48,9 +62,9 @@ public final class AtomicFile {
         return backup;
     }
 
-    /** Where a reader looks, newest first: the file, then its backup. */
+    /** Where a reader looks, newest first: the file, then its backup (if it keeps one). */
     public List<Path> readOrder() {
-        return List.of(file, backup);
+        return keepsBackup ? List.of(file, backup) : List.of(file);
     }
 
     /** What a write puts in the file, written straight to it (no copy of the whole content in memory). */
@@ -84,7 +98,7 @@ public final class AtomicFile {
             Files.deleteIfExists(temp);
             throw e;
         }
-        if (Files.exists(file)) {
+        if (keepsBackup && Files.exists(file)) {
             move(file, backup);
         }
         move(temp, file);

@@ -14,7 +14,13 @@ import java.util.Optional;
 
 /**
  * The session file: JSON in an envelope {@code {"format": N, "session": {...}}}, written through an
- * {@link AtomicFile} and read back in its fixed order (the file, then its backup), Firefox's discipline.
+ * {@link AtomicFile} and read back in its fixed order (the file, its backup, then the previous run's
+ * session), Firefox's discipline.
+ *
+ * <p><b>The previous run's session.</b> Every save moves the current file to the backup, so a run that
+ * saves twice no longer has the session it started from in either. {@link #keepAsPreviousRun} copies that
+ * session to {@code previous.json} (Firefox's {@code previous.jsonlz4}) before a run's first save: a
+ * person who started without restoring, or whose restore went wrong, can still get it back.
  *
  * <p><b>Bad files lose nothing.</b> A file that is not a complete envelope (corrupt, truncated, empty) is
  * moved aside as {@code NAME.corrupt-<UTC timestamp>}, never deleted or overwritten, with a notice for
@@ -47,6 +53,7 @@ public final class SessionFile {
     }
 
     private final AtomicFile file;
+    private final AtomicFile previousRun;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private boolean refused;
@@ -54,7 +61,26 @@ public final class SessionFile {
     /** @param path the session file, e.g. {@code PROFILE/session/session.json}; its folder is created on save */
     public SessionFile(Path path, Clock clock) {
         this.file = new AtomicFile(Objects.requireNonNull(path, "path"));
+        this.previousRun = AtomicFile.withoutBackup(this.file.path().resolveSibling("previous.json"));
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Where the previous run's session is kept ({@code previous.json} next to the file). */
+    public Path previousRunPath() {
+        return previousRun.path();
+    }
+
+    /**
+     * Keeps the session file {@link #load()} read ({@code from}) as the previous run's session, unless it
+     * is that file already. Called before a run's first save.
+     *
+     * @throws IOException if it could not be copied; the files on disk are as they were
+     */
+    public void keepAsPreviousRun(Path from) throws IOException {
+        Objects.requireNonNull(from, "from");
+        if (!from.toAbsolutePath().equals(previousRun.path())) {
+            previousRun.write(Files.readAllBytes(from));
+        }
     }
 
     /** Reads the newest good session, moving aside what cannot be read. Never throws for a bad file. */
@@ -70,7 +96,9 @@ public final class SessionFile {
     public Loaded load(java.util.function.Consumer<JsonNode> check) {
         Objects.requireNonNull(check, "check");
         List<String> notices = new ArrayList<>();
-        for (Path candidate : file.readOrder()) {
+        List<Path> order = new ArrayList<>(file.readOrder());
+        order.add(previousRun.path());
+        for (Path candidate : order) {
             if (!Files.isRegularFile(candidate)) {
                 continue;
             }

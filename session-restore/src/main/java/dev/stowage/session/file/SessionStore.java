@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  *
  * <p><b>Crash safety.</b> A changed namespace goes to a new file (a new generation name, written to a temp
  * file, forced, renamed); only then does the session file, naming the new files, replace the old one. Files
- * named by the current session file or by its backup are never deleted, so whichever of the two a later
- * start reads finds all its storage; older generations are deleted after a save. A storage file that
+ * named by the current session file, by its backup or by the previous run's session ({@code previous.json},
+ * see {@link SessionFile}) are never deleted, so whichever of them a later start reads finds all its
+ * storage; older generations are deleted after a save. A storage file that
  * cannot be read is moved aside with a timestamp, and only that tab's storage starts empty.
  *
  * <p><b>Threading.</b> Blocking I/O: the saver's thread only ({@link SessionWriter}). Not thread-safe.
@@ -58,9 +59,13 @@ public final class SessionStore {
     private final Clock clock;
     private final java.util.function.Consumer<JsonNode> checkState;
     private final ObjectMapper json = new ObjectMapper();
-    // Namespace id -> storage file name, as named by the current session file and by its backup.
+    // Namespace id -> storage file name, as named by the current session file and by its backup, and by
+    // the session this run started from (kept as the previous run's).
     private Map<String, String> current = Map.of();
     private Map<String, String> previous = Map.of();
+    private Map<String, String> lastRun = Map.of();
+    private Optional<Path> loadedFrom = Optional.empty();
+    private boolean savedThisRun;
     private long generation;
 
     public SessionStore(Path sessionDir, Clock clock) {
@@ -118,6 +123,8 @@ public final class SessionStore {
             }
         }
         current = files;
+        lastRun = files;
+        loadedFrom = loaded.from();
         JsonNode state = session.get("state");
         return new Loaded(Optional.ofNullable(state), namespaces, notices, false);
     }
@@ -172,7 +179,11 @@ public final class SessionStore {
         root.set("state", state);
         ObjectNode storage = root.putObject("storage");
         files.forEach(storage::put);
+        if (!savedThisRun && loadedFrom.isPresent()) {
+            sessionFile.keepAsPreviousRun(loadedFrom.get());
+        }
         sessionFile.save(root);
+        savedThisRun = true;
         previous = current;
         current = files;
         deleteUnreferenced();
@@ -187,10 +198,14 @@ public final class SessionStore {
         return name;
     }
 
-    /** Deletes storage files that neither the session file nor its backup names (older generations). */
+    /**
+     * Deletes storage files that neither the session file, its backup nor the previous run's session names
+     * (older generations).
+     */
     private void deleteUnreferenced() throws IOException {
         Set<String> keep = new HashSet<>(current.values());
         keep.addAll(previous.values());
+        keep.addAll(lastRun.values());
         try (Stream<Path> files = Files.list(storageDir)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();

@@ -103,6 +103,43 @@ class SessionStoreTest {
     }
 
     @Test
+    void theSessionARunStartedFromIsKeptThroughItsSavesAndReadLast() throws IOException {
+        SessionStore firstRun = new SessionStore(dir, CLOCK);
+        firstRun.save(state("first run"), both("from the first run"), Set.of("one", "two"));
+
+        SessionStore secondRun = new SessionStore(dir, CLOCK);
+        assertEquals(state("first run"), secondRun.load().state().orElseThrow());
+        for (int i = 1; i <= 3; i++) {
+            secondRun.save(state("second run " + i), both("second " + i), Set.of("one"));
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("previous.json")));
+        assertTrue(Files.notExists(dir.resolve("previous.json.bak")), "a copy kept aside has no backup of its own");
+
+        // The session and its backup are both the second run's; the first run's is still whole.
+        Files.move(dir.resolve("session.json"), dir.resolve("session.json.lost"));
+        Files.move(dir.resolve("session.json.bak"), dir.resolve("session.json.bak.lost"));
+        SessionStore.Loaded previous = new SessionStore(dir, CLOCK).load();
+        assertEquals(state("first run"), previous.state().orElseThrow());
+        assertEquals("from the first run", previous.namespaces().get("one").areas().get(A).get("z"));
+        assertTrue(previous.notices().isEmpty(), previous.notices().toString());
+    }
+
+    @Test
+    void theRunBeforeTheLastIsForgottenStorageAndAll() throws IOException {
+        new SessionStore(dir, CLOCK).save(state("first run"), both("first"), Set.of("one", "two"));
+        SessionStore second = new SessionStore(dir, CLOCK);
+        second.load();
+        second.save(state("second run"), both("second"), Set.of("one", "two"));
+        SessionStore third = new SessionStore(dir, CLOCK);
+        third.load();
+        third.save(state("third run"), both("third"), Set.of("one", "two"));
+        third.save(state("third run, again"), both("third again"), Set.of("one", "two"));
+
+        assertEquals(state("second run"), json.readTree(Files.readAllBytes(dir.resolve("previous.json"))).get("session").get("state"));
+        assertEquals(6, storageFiles().size(), "the previous run's, the backup's and the current generation: " + storageFiles());
+    }
+
+    @Test
     void aNamespaceKeptForAClosedTabIsSavedLikeAnyOther() throws IOException {
         // Chromium's edge case: created, kept (persisted) when its tab closed; a closed-tab entry still
         // names it, so the app passes it to every save and it must survive them.
