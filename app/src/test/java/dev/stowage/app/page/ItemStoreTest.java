@@ -55,7 +55,7 @@ class ItemStoreTest extends PageTestBase {
     private void churn(int packFrom, int seed) {
         SessionNamespace ns = newNamespace();
         try (TestTab tab = packedTab(ns, packFrom)) {
-            tab.run(server.url("/item-store.html?ops=30000&keys=700&seed=" + seed)).assertAllPass(2);
+            tab.run(server.url("/item-store.html?ops=30000&keys=700&seed=" + seed)).assertAllPass(3);
             List<String> expected = JsonStrings.decodeArray(tab.evalString("expected()"));
             Fx.run(() -> tab.storage.flush());
             Origin origin = Origin.of(server.url("/"));

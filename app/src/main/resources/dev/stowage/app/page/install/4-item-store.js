@@ -193,7 +193,18 @@
       if (n === 0) {
         return;
       }
-      const c = newChunk(n === 1 ? parts[0] : reflectApply(arrayJoin, parts, ['']), n);
+      if (n === 1) {
+        // A lone piece stays open: it may be cut out of a compacted chunk, and a substring keeps its whole
+        // base string alive, where a join copies.
+        const base = (owners[0] >> 1) * 6 + (owners[0] & 1) * 3;
+        arena.pieces[0] = parts[0];
+        arena.owners[0] = owners[0];
+        arena.count = 1;
+        arena.chars = parts[0].length;
+        refs[base + 1] = 0;
+        return;
+      }
+      const c = newChunk(reflectApply(arrayJoin, parts, ['']), n);
       const pieces = chunkPieces[c];
       for (let j = 0; j < n; j++) {
         const owner = owners[j];
@@ -247,32 +258,29 @@
     }
 
     function packedInsert(key, value) {
-      let slot;
-      if (freeCount !== 0) {
-        slot = freeSlots[--freeCount];
-      } else {
-        if (slotsUsed === slotCapacity) {
-          slotCapacity *= 2;
-          refs = grown(refs, 6 * slotCapacity);
-          posOf = grown(posOf, slotCapacity);
-        }
-        slot = slotsUsed++;
+      // What can fail (an allocation) comes first, and a capacity changes only with its array.
+      if (freeCount === 0 && slotsUsed === slotCapacity) {
+        const moreRefs = grown(refs, 12 * slotCapacity);
+        posOf = grown(posOf, 2 * slotCapacity);
+        refs = moreRefs;
+        slotCapacity *= 2;
       }
-      slotOf[key] = slot;
-      lastKey = key;
-      lastSlot = slot;
-      put(2 * slot, key);
-      put(2 * slot + 1, value);
       if (orderLength === orderCapacity) {
         if (2 * holes > orderLength) {
           closeHoles();
         } else {
+          order = grown(order, 2 * orderCapacity);
           orderCapacity *= 2;
-          order = grown(order, orderCapacity);
         }
       }
+      const slot = freeCount !== 0 ? freeSlots[--freeCount] : slotsUsed++;
+      put(2 * slot, key);
+      put(2 * slot + 1, value);
       posOf[slot] = orderLength;
       order[orderLength++] = slot;
+      slotOf[key] = slot;
+      lastKey = key;
+      lastSlot = slot;
     }
 
     function closeHoles() {
@@ -381,11 +389,19 @@
           map.forEach(fn);
           return;
         }
+        // The items first, then the calls: fn may run a page's code (a Proxy on the prototype chain
+        // answering `in`), which may read key(i) and so close the holes under a walk of `order`.
+        const list = nullArray();
+        let n = 0;
         for (let i = 0; i < orderLength; i++) {
           const slot = order[i];
           if (slot !== -1) {
-            fn(text(slot, 1), text(slot, 0));
+            list[n++] = text(slot, 1);
+            list[n++] = text(slot, 0);
           }
+        }
+        for (let i = 0; i < n; i += 2) {
+          fn(list[i], list[i + 1]);
         }
       }
     };
