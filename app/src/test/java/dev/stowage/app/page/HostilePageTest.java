@@ -42,6 +42,17 @@ class HostilePageTest extends PageTestBase {
         }
     }
 
+    /** The same page with the cache's packed form (install part 4) from the first item. */
+    @Test
+    void tamperedGlobalsChangeNothingWithPackedItems() {
+        SessionNamespace ns = newNamespace();
+        try (TestTab tab = TestTab.injected(() -> ns)) {
+            Fx.run(() -> tab.storage.packItemsFrom(0));
+            tab.run(server.url("/hostile.html")).assertAllPass(30);
+            assertEquals("odd\uDFFF\u0000value", Fx.call(() -> ns.area(Origin.of(server.url("/"))).get("odd\uD800\u0000key")));
+        }
+    }
+
     @Test
     void aReceiverWithTamperedGlobalsStillGetsCoherentCachesAndEvents() {
         SessionNamespace ns = newNamespace();
