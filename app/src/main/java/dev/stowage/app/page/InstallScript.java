@@ -11,11 +11,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class InstallScript {
     static final String SOURCE = read("install/1-builtins.js", "install/2-quota-exceeded-error.js",
-            "install/3-navigation.js", "install/4-item-store.js", "install/5-document-cache.js",
-            "install/6-storage-object.js", "install/7-storage-event.js", "install/8-receiver.js");
+            "install/3-navigation.js", "install/4-item-store.js", "install/5-packed-items.js",
+            "install/6-document-cache.js", "install/7-storage-object.js", "install/8-storage-event.js",
+            "install/9-receiver.js");
 
     /**
-     * From how many items a document's cache packs them into a few large strings (part 4). Below it a Map
+     * From how many items a document's cache packs them into a few large strings (parts 4 and 5). Below it a Map
      * is faster to read and to write, and the cells it adds to the page's heap cost the full collection that
      * follows each of the JVM's little: 0.9 ms at the median for 16,383 items, against 6.9 ms for 100k
      * (0.7 ms packed; PageHeapBenchmark, docs/BENCHMARKS.md).

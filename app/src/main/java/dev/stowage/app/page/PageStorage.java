@@ -164,7 +164,7 @@ public final class PageStorage implements AutoCloseable {
 
     /**
      * From how many items the caches of documents started from now on pack them (see the install script's
-     * part 4); tests lower it so that small pages exercise the packed form. FX thread.
+     * parts 4 and 5); tests lower it so that small pages exercise the packed form. FX thread.
      */
     void packItemsFrom(int items) {
         packItemsFrom = items;

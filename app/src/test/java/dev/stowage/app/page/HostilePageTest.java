@@ -42,7 +42,7 @@ class HostilePageTest extends PageTestBase {
         }
     }
 
-    /** The same page with the cache's packed form (install part 4) from the first item. */
+    /** The same page with the cache's packed form (install part 5) from the first item. */
     @Test
     void tamperedGlobalsChangeNothingWithPackedItems() {
         SessionNamespace ns = newNamespace();

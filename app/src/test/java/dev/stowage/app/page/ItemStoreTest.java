@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The document cache's packed form (install part 4), from the first item or from a few: the conformance
+ * The document cache's packed form (install parts 4 and 5), from the first item or from a few: the conformance
  * page passes as it does with a Map, and a long random churn reads back exactly what a model Map holds, in
  * the page, in Java's area, in a document seeded from Java and in one seeded by a live donor.
  */

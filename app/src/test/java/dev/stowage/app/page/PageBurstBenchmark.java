@@ -50,7 +50,7 @@ class PageBurstBenchmark {
             prefill(mapNs, server, prefill);
             try (TestTab injected = TestTab.injected(() -> ns); TestTab plain = TestTab.nativeStorage();
                  TestTab unpacked = TestTab.injected(() -> mapNs)) {
-                // The shell's cache packs an area's items from 16,384 on (install part 4); this column
+                // The shell's cache packs an area's items from 16,384 on (install parts 4 and 5); this column
                 // keeps them in a Map at any size, as before, to show what packing costs a page's writes.
                 Fx.run(() -> unpacked.storage.packItemsFrom(Integer.MAX_VALUE));
                 List<Column> columns = List.of(

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What a page's sessionStorage cache costs the FX thread at each collection of the JVM: JavaFX then runs a
  * full, synchronous collection of JavaScriptCore's heap there (docs/BENCHMARKS.md says how). A tab holds
- * an area of N items (~55-character values), its cache packed (install part 4) or kept in a Map; the JVM
+ * an area of N items (~55-character values), its cache packed (install part 5) or kept in a Map; the JVM
  * is asked to collect ({@code System.gc()}), and {@link FxProbe} gives the FX thread's longest stretch
  * meanwhile, less the JVM's own pauses. Cases alternate, so a disturbance lands on all alike. Not part of
  * {@code mvn verify}:

@@ -1,7 +1,7 @@
-// Stowage: the shell's own sessionStorage for one document. Install script, part 1 of 8: the closure,
+// Stowage: the shell's own sessionStorage for one document. Install script, part 1 of 9: the closure,
 // the built-ins it captures, its containers and helpers.
 //
-// The script is eight files in install/, one job each, that PageStorage joins in their numbered order
+// The script is nine files in install/, one job each, that PageStorage joins in their numbered order
 // into one script when the class loads, so that every part shares one closure (the hot paths reach
 // their state as closure variables) and a document evaluates one script. No part parses on its own.
 //
@@ -24,7 +24,7 @@
 //   to this cache and to every peer's cache at once (they also get their storage event queued), and
 //   logged; the log goes to Java as one bridge call at the end of the current script (a microtask), or
 //   earlier when Java asks (flush), for example before another document of the tab starts. A log of
-//   1,000 writes or more goes after the page's task instead, in parts (see part 5).
+//   1,000 writes or more goes after the page's task instead, in parts (see part 6).
 (function () {
   'use strict';
 

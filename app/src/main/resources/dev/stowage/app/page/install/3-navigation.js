@@ -1,8 +1,8 @@
-// Stowage install script, part 3 of 8: what the shell must hear about new tabs and history, because
+// Stowage install script, part 3 of 9: what the shell must hear about new tabs and history, because
 // WebKit in JavaFX calls the shell's popup handler without the URL, the target name, or the page's
 // noopener/noreferrer (it honours neither), and its own history list cannot hold a duplicated tab's
-// entries. A fragment of the one closure that PageStorage builds from install/1-8 in order (see part 1);
-// it captures what it needs now and gives the installer (part 5) installNavigation(), which it calls
+// entries. A fragment of the one closure that PageStorage builds from install/1-9 in order (see part 1);
+// it captures what it needs now and gives the installer (part 6) installNavigation(), which it calls
 // for every document that has a bridge.
 //
 // installNavigation announces each would-be popup to Java through the document's bridge, just before

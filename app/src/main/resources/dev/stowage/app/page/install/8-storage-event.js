@@ -1,6 +1,6 @@
-// Stowage install script, part 7 of 8: storage events. The StorageEvent constructor, initStorageEvent
+// Stowage install script, part 8 of 9: storage events. The StorageEvent constructor, initStorageEvent
 // and the storageArea getter that accept the shell's storage objects, and the event a peer's write fires.
-// A fragment of the installer opened in part 5 (see part 1 for how the parts become one script).
+// A fragment of the installer opened in part 6 (see part 1 for how the parts become one script).
 
     // ---- the storage event: StorageEvent.prototype.storageArea answers our object for our events ---
     // eventAreas: the events that carry a shell storage object (ours, a peer's or an acquaintance's) as

@@ -1,6 +1,6 @@
-// Stowage install script, part 6 of 8: the page's sessionStorage object (a Proxy with the WebIDL
+// Stowage install script, part 7 of 9: the page's sessionStorage object (a Proxy with the WebIDL
 // named-property rules) and the Storage.prototype methods shared by it and WebKit's localStorage.
-// A fragment of the installer opened in part 5 (see part 1 for how the parts become one script).
+// A fragment of the installer opened in part 6 (see part 1 for how the parts become one script).
 
     // ---- the Storage object: a Proxy with the legacy-platform-object named property rules ----------
     // The target holds no string-named own properties, ever: `p in target` is true exactly when the

@@ -1,5 +1,5 @@
-// Stowage install script, part 8 of 8: window.sessionStorage, and the receiver the installer returns to
-// Java (changes pushed in, flush, peers and acquaintances). Closes the installer opened in part 5 and
+// Stowage install script, part 9 of 9: window.sessionStorage, and the receiver the installer returns to
+// Java (changes pushed in, flush, peers and acquaintances). Closes the installer opened in part 6 and
 // the closure opened in part 1.
 
     // ---- window.sessionStorage: an own accessor, like WebKit's, answering the same object always ----
