@@ -16,10 +16,10 @@ final class InstallScript {
             "install/9-receiver.js");
 
     /**
-     * From how many items a document's cache packs them into a few large strings (parts 4 and 5). Below it a Map
-     * is faster to read and to write, and the cells it adds to the page's heap cost the full collection that
-     * follows each of the JVM's little: 0.9 ms at the median for 16,383 items, against 6.9 ms for 100k
-     * (0.7 ms packed; PageHeapBenchmark, docs/BENCHMARKS.md).
+     * From how many items a document's cache packs them into a few large strings (parts 4 and 5). Below it
+     * a Map is faster to read and to write, and the cells it adds to the page's heap cost the full
+     * collection that follows each of the JVM's little: 0.9 ms at the median for 16,383 items, against
+     * 6.9 ms for 100k (0.7 ms packed; PageHeapBenchmark, docs/BENCHMARKS.md).
      */
     static final int PACK_ITEMS_FROM = 16384;
 
