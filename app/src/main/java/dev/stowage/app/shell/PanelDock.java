@@ -14,8 +14,8 @@ import javafx.scene.Parent;
  * as browsers dock their developer tools).
  *
  * <p>The panel is made the first time it is shown, on the FX thread in a task of its own after the event
- * that asked for it, then {@linkplain Panel#connect connected} in the next and put in the window; a panel that is costly
- * to style spreads its parts over pulses itself (the inspector does). Once made, the panel stays in the
+ * that asked for it, then {@linkplain Panel#connect connected} in the next and put in the window; a panel
+ * that is costly to style spreads its parts over pulses itself (the inspector does). Once made, the panel stays in the
  * scene graph: hiding it makes it invisible, so showing it again, or moving it to the other side, does not
  * style it again (see {@link DockPane}).
  *
