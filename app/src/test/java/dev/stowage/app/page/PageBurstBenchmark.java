@@ -5,6 +5,7 @@ import dev.stowage.app.testing.FxProbe;
 import dev.stowage.app.testing.PageClock;
 import dev.stowage.app.testing.TestServer;
 import dev.stowage.storage.Origin;
+import dev.stowage.storage.SessionNamespace;
 import dev.stowage.storage.SessionStorageService;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,7 +78,7 @@ class PageBurstBenchmark {
         }
     }
 
-    private static void prefill(dev.stowage.storage.SessionNamespace ns, TestServer server, int prefill) {
+    private static void prefill(SessionNamespace ns, TestServer server, int prefill) {
         Fx.run(() -> {
             Map<String, String> items = new LinkedHashMap<>();
             for (int i = 0; i < prefill; i++) {

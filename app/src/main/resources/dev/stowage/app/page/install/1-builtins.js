@@ -1,7 +1,7 @@
 // Stowage: the shell's own sessionStorage for one document. Install script, part 1 of 9: the closure,
 // the built-ins it captures, its containers and helpers.
 //
-// The script is nine files in install/, one job each, that PageStorage joins in their numbered order
+// The script is nine files in install/, one job each, that InstallScript joins in their numbered order
 // into one script when the class loads, so that every part shares one closure (the hot paths reach
 // their state as closure variables) and a document evaluates one script. No part parses on its own.
 //

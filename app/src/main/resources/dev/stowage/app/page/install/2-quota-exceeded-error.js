@@ -1,5 +1,5 @@
 // Stowage install script, part 2 of 9: the QuotaExceededError interface for realms that lack it.
-// A fragment of the one closure that PageStorage builds from install/1-9 in order (see part 1); it
+// A fragment of the one closure that InstallScript builds from install/1-9 in order (see part 1); it
 // uses part 1's captured built-ins and gives the parts after it installQuotaExceededError() and
 // quotaExceededError(quota, requested).
 

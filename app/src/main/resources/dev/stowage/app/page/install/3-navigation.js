@@ -1,7 +1,7 @@
 // Stowage install script, part 3 of 9: what the shell must hear about new tabs and history, because
 // WebKit in JavaFX calls the shell's popup handler without the URL, the target name, or the page's
 // noopener/noreferrer (it honours neither), and its own history list cannot hold a duplicated tab's
-// entries. A fragment of the one closure that PageStorage builds from install/1-9 in order (see part 1);
+// entries. A fragment of the one closure that InstallScript builds from install/1-9 in order (see part 1);
 // it captures what it needs now and gives the installer (part 6) installNavigation(), which it calls
 // for every document that has a bridge.
 //

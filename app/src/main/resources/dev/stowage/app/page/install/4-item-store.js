@@ -1,5 +1,5 @@
 // Stowage install script, part 4 of 9: the item store, where a document's cache keeps its items.
-// A fragment of the one closure that PageStorage builds from install/1-9 in order (see part 1).
+// A fragment of the one closure that InstallScript builds from install/1-9 in order (see part 1).
 //
 // Why not simply a Map: after every collection of the JVM, JavaFX runs a full, synchronous collection of
 // JavaScriptCore's heap on the FX thread (WebPage.collectJSCGarbages, re-armed through the Disposer), and

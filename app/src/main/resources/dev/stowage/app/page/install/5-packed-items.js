@@ -1,5 +1,5 @@
 // Stowage install script, part 5 of 9: the packed form of a large area's items (see part 4 for why).
-// A fragment of the one closure that PageStorage builds from install/1-9 in order (see part 1).
+// A fragment of the one closure that InstallScript builds from install/1-9 in order (see part 1).
 //
 // - key -> slot in a null-prototype object: its property table holds the keys as atoms, which are not cells;
 // - each slot's key and value as (chunk, start, length) in an Int32Array;

@@ -1,5 +1,5 @@
 // Stowage install script, part 6 of 9: the installer Java calls per document, and the document's cache,
-// write log, peers and writes. A fragment of the one closure that PageStorage builds from install/1-9
+// write log, peers and writes. A fragment of the one closure that InstallScript builds from install/1-9
 // in order (see part 1); the installer function opened here is closed in part 9, so parts 7-9 share
 // this document's state (items, count, peers, ...) as closure variables, which keeps the hot paths fast.
 
