@@ -65,11 +65,6 @@ public final class SessionFile {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Where the previous run's session is kept ({@code previous.json} next to the file). */
-    public Path previousRunPath() {
-        return previousRun.path();
-    }
-
     /**
      * Keeps the session file {@link #load()} read ({@code from}) as the previous run's session, unless it
      * is that file already. Called before a run's first save.
