@@ -1,24 +1,24 @@
 package dev.stowage.app.inspect;
 
-import dev.stowage.storage.AreaSnapshot;
 import dev.stowage.storage.SnapshotLease;
 import dev.stowage.storage.StorageArea;
 import dev.stowage.storage.StorageChange;
 import dev.stowage.storage.Subscription;
+import java.lang.ref.WeakReference;
+import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.collections.FXCollections;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableListBase;
 
 /**
  * The rows of one {@link StorageArea} in storage order, following the area live through its change events:
@@ -26,8 +26,10 @@ import javafx.collections.ObservableList;
  *
  * <p><b>Staying within a frame.</b> Opening an area of 100k keys or following a burst of 10k writes must not
  * hold the FX thread for more than a frame. The rows are built off the FX thread from an immutable
- * snapshot and handed over in one list change; changes are queued as they come and applied in one batch
- * per FX task ({@code fxLater}), a removal of many keys in one pass.
+ * snapshot and handed over a few list changes at a time; changes are queued as they come and applied in
+ * one batch per FX task ({@code fxLater}), a removal of many keys in one pass. The rows are a
+ * {@link RowTable} (arrays, not an object per key, for the collector's sake), and the list's {@link ItemRow}s
+ * views of it made as they are read.
  *
  * <p><b>Threading.</b> FX thread, apart from building the first rows, which runs on {@code background} on a
  * snapshot. {@link #close()} stops following.
@@ -36,8 +38,13 @@ public final class AreaRows implements AutoCloseable {
     /** The most key changes one FX task applies (measured: 10k at once took up to 19 ms with 100k rows). */
     static final int CHUNK = 2_000;
 
-    private final ObservableList<ItemRow> rows = FXCollections.observableArrayList();
-    private Map<String, ItemRow> byKey = new HashMap<>();
+    private final Rows rows = new Rows();
+    private RowTable table;
+    /** How many of the table's rows the list shows: all of them once loaded. */
+    private int shown;
+    /** The value properties something watches, by key; let go when nothing holds them. */
+    private final Map<String, WeakReference<ReadOnlyStringWrapper>> watched = new HashMap<>();
+    private int purgeWatchedAt = 64;
     /** Key changes not shown yet, in order: the new value, or null for a removal (a clear lists every key). */
     private final Queue<Map.Entry<String, String>> queued = new ArrayDeque<>();
     private final Consumer<Runnable> fxLater;
@@ -64,7 +71,7 @@ public final class AreaRows implements AutoCloseable {
         // area's next write copy all its items (measured: 25-30 ms of a page's burst into 100k keys).
         SnapshotLease lease = area.leaseSnapshot();
         try {
-            CompletableFuture.supplyAsync(() -> rowsOf(lease.snapshot()), background)
+            CompletableFuture.supplyAsync(() -> RowTable.of(lease.snapshot()), background)
                     .whenComplete((first, failure) -> fxLater.accept(() -> {
                         lease.close();
                         if (first != null) {
@@ -79,14 +86,15 @@ public final class AreaRows implements AutoCloseable {
         // took ~10 ms of the FX thread (measured).
     }
 
-    /** The rows, in storage order; FX thread. Empty until {@link #isLoaded()}. */
+    /** The rows, in storage order; FX thread. Empty until the first rows are in. */
     public ObservableList<ItemRow> rows() {
         return rows;
     }
 
     /** The row of {@code key}, or null. */
     public ItemRow row(String key) {
-        return byKey.get(key);
+        int id = table == null ? -1 : table.idOf(key);
+        return id < 0 ? null : new ItemRow(this, key, table.value(id));
     }
 
     @Override
@@ -96,38 +104,45 @@ public final class AreaRows implements AutoCloseable {
         queued.clear();
     }
 
-    /** The first rows and their index by key. */
-    private record First(List<ItemRow> rows, Map<String, ItemRow> byKey) {
+    /** The value of {@code key} now, or {@code fallback} if it is not in the rows. */
+    String valueOf(String key, String fallback) {
+        int id = table == null ? -1 : table.idOf(key);
+        return id < 0 ? fallback : table.value(id);
     }
 
-    private static First rowsOf(AreaSnapshot snapshot) {
-        List<ItemRow> first = new ArrayList<>(snapshot.length());
-        Map<String, ItemRow> index = new HashMap<>(Math.max(16, snapshot.length() * 4 / 3 + 1));
-        snapshot.items().forEach((key, value) -> {
-            ItemRow row = new ItemRow(key, value);
-            first.add(row);
-            index.put(key, row);
-        });
-        return new First(first, index);
+    /** The property that follows {@code key}'s value, shared by every row of the key that watches it. */
+    ReadOnlyStringWrapper watch(String key, String value) {
+        WeakReference<ReadOnlyStringWrapper> held = watched.get(key);
+        ReadOnlyStringWrapper property = held == null ? null : held.get();
+        if (property == null) {
+            if (watched.size() >= purgeWatchedAt) {
+                watched.values().removeIf(ref -> ref.get() == null);
+                purgeWatchedAt = Math.max(64, 2 * watched.size());
+            }
+            property = new ReadOnlyStringWrapper(null, "value", value);
+            watched.put(key, new WeakReference<>(property));
+        }
+        return property;
     }
 
     /** Hands the first rows over {@link #CHUNK} x 5 at a time, one FX task each, then what changed meanwhile. */
-    private void load(First first) {
+    private void load(RowTable first) {
         if (closed) {
             return;
         }
-        byKey = first.byKey();
-        loadFrom(first.rows(), 0);
+        table = first;
+        loadMore();
     }
 
-    private void loadFrom(List<ItemRow> first, int from) {
+    private void loadMore() {
         if (closed) {
             return;
         }
-        int to = Math.min(first.size(), from + 5 * CHUNK);
-        rows.addAll(first.subList(from, to));
-        if (to < first.size()) {
-            fxLater.accept(() -> loadFrom(first, to));
+        int from = shown;
+        shown = Math.min(table.size(), from + 5 * CHUNK);
+        rows.added(from, shown);
+        if (shown < table.size()) {
+            fxLater.accept(this::loadMore);
             return;
         }
         loaded = true;
@@ -138,8 +153,7 @@ public final class AreaRows implements AutoCloseable {
         if (closed) {
             return;
         }
-        change.changes().forEach((key, value) -> queued.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key,
-                value.newValue())));
+        change.changes().forEach((key, value) -> queued.add(new AbstractMap.SimpleImmutableEntry<>(key, value.newValue())));
         if (loaded && !drainScheduled) {
             drainScheduled = true;
             fxLater.accept(this::drain);
@@ -155,38 +169,97 @@ public final class AreaRows implements AutoCloseable {
         if (closed) {
             return;
         }
-        List<ItemRow> added = new ArrayList<>();
-        Set<ItemRow> removed = new HashSet<>();
+        int before = shown;
+        table.ensureRoom(Math.min(CHUNK, queued.size()));
         Map.Entry<String, String> e;
         for (int n = 0; n < CHUNK && (e = queued.poll()) != null; n++) {
             String key = e.getKey();
             String value = e.getValue();
-            ItemRow row = byKey.get(key);
+            int id = table.idOf(key);
             if (value == null) {
-                if (row != null) {
-                    byKey.remove(key);
-                    if (!added.remove(row)) {
-                        removed.add(row);
-                    }
-                }
-            } else if (row != null) {
-                row.setValue(value);
+                table.forget(key); // a write later in this batch adds it again, at the end
             } else {
-                ItemRow fresh = new ItemRow(key, value);
-                byKey.put(key, fresh);
-                added.add(fresh);
+                if (id >= 0) {
+                    table.setValue(id, value);
+                } else {
+                    table.append(key, value);
+                }
+                // Added again after a removal too: a row still showing the key shows its new value.
+                WeakReference<ReadOnlyStringWrapper> held = watched.get(key);
+                ReadOnlyStringWrapper property = held == null ? null : held.get();
+                if (property != null) {
+                    property.set(value);
+                }
             }
         }
-        if (!removed.isEmpty()) {
-            rows.removeIf(removed::contains);
-        }
-        if (!added.isEmpty()) {
-            rows.addAll(added);
-        }
+        applyRemovalsAndAdditions(before);
         if (!queued.isEmpty()) {
             drainScheduled = true;
             fxLater.accept(this::drain);
         }
         afterBatch.run();
+    }
+
+    /** One list change: the shown rows removed, in runs, then the rows appended and still there. */
+    private void applyRemovalsAndAdditions(int before) {
+        List<List<ItemRow>> runs = new ArrayList<>();
+        List<Integer> runStarts = new ArrayList<>();
+        int kept = before;
+        if (table.hasForgotten()) {
+            kept = 0;
+            for (int place = 0; place < before; place++) {
+                if (!table.isForgotten(table.idAt(place))) {
+                    kept++;
+                    continue;
+                }
+                List<ItemRow> run = new ArrayList<>();
+                for (int id; place < before && table.isForgotten(id = table.idAt(place)); place++) {
+                    run.add(new ItemRow(this, table.key(id), table.value(id)));
+                }
+                runStarts.add(kept);
+                runs.add(run);
+                place--;
+            }
+            table.sweep();
+        }
+        shown = table.size();
+        if (runs.isEmpty() && shown == before) {
+            return;
+        }
+        rows.changed(runStarts, runs, kept, shown);
+    }
+
+    /** The rows as a list: views of the table, made as they are read. */
+    private final class Rows extends ObservableListBase<ItemRow> {
+        @Override
+        public ItemRow get(int index) {
+            Objects.checkIndex(index, shown);
+            int id = table.idAt(index);
+            return new ItemRow(AreaRows.this, table.key(id), table.value(id));
+        }
+
+        @Override
+        public int size() {
+            return shown;
+        }
+
+        void added(int from, int to) {
+            if (from < to) {
+                beginChange();
+                nextAdd(from, to);
+                endChange();
+            }
+        }
+
+        void changed(List<Integer> runStarts, List<List<ItemRow>> runs, int addedFrom, int addedTo) {
+            beginChange();
+            for (int i = 0; i < runs.size(); i++) {
+                nextRemove(runStarts.get(i), runs.get(i));
+            }
+            if (addedFrom < addedTo) {
+                nextAdd(addedFrom, addedTo);
+            }
+            endChange();
+        }
     }
 }

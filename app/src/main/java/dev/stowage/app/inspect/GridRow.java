@@ -1,5 +1,6 @@
 package dev.stowage.app.inspect;
 
+import java.util.Objects;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -39,8 +40,8 @@ final class GridRow extends Region {
         pseudoClassStateChanged(SELECTED, selected);
         pseudoClassStateChanged(FOCUSED_ROW, focused);
         pseudoClassStateChanged(ODD, index % 2 == 1);
-        if (row == item) {
-            return;
+        if (Objects.equals(row, item)) {
+            return; // the same key: its value is followed already (rows are views, made as they are read)
         }
         if (watched != null) {
             watched.removeListener(valueChanged);

@@ -6,16 +6,26 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * One key of the inspected area and its value as the inspector shows it. The key is fixed; the value
- * follows the area's changes. The value's property is made only when something watches it (a visible
- * cell, the detail pane): an area of 100k keys would otherwise make 100k property objects, garbage whose
- * collection paused the FX thread (measured). May be made off the FX thread; read and changed on it.
+ * follows the area's changes.
+ *
+ * <p>A row of {@link AreaRows} is a view of one place in its table, made when the list is read: two rows of
+ * the same key there are equal, and read the same value. Its value's property is made only when something
+ * watches it (a visible row, the detail pane) and is shared by the rows of that key. A row made on its
+ * own ({@link #ItemRow(String, String)}) holds its value. Read on the FX thread.
  */
 public final class ItemRow {
     private final String key;
-    private String value;
+    private final String value;
+    /** The rows this row belongs to, or null for a row on its own. */
+    private final AreaRows owner;
     private ReadOnlyStringWrapper property;
 
     ItemRow(String key, String value) {
+        this(null, key, value);
+    }
+
+    ItemRow(AreaRows owner, String key, String value) {
+        this.owner = owner;
         this.key = Objects.requireNonNull(key, "key");
         this.value = Objects.requireNonNull(value, "value");
     }
@@ -24,25 +34,30 @@ public final class ItemRow {
         return key;
     }
 
+    /** The value now; the last one the row had if its key has gone. */
     public String value() {
-        return property != null ? property.get() : value;
+        if (property != null) {
+            return property.get();
+        }
+        return owner == null ? value : owner.valueOf(key, value);
     }
 
     public ReadOnlyStringProperty valueProperty() {
         if (property == null) {
-            property = new ReadOnlyStringWrapper(this, "value", value);
-            value = null;
+            property = owner == null ? new ReadOnlyStringWrapper(this, "value", value) : owner.watch(key, value());
         }
         return property.getReadOnlyProperty();
     }
 
-    void setValue(String newValue) {
-        Objects.requireNonNull(newValue, "newValue");
-        if (property != null) {
-            property.set(newValue);
-        } else {
-            value = newValue;
-        }
+    /** Rows of the same {@link AreaRows} are equal when their keys are; a row on its own equals only itself. */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || owner != null && other instanceof ItemRow row && row.owner == owner && row.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return owner == null ? System.identityHashCode(this) : key.hashCode();
     }
 
     @Override
