@@ -4,6 +4,7 @@ import dev.stowage.app.testing.FxProbe;
 import dev.stowage.app.testing.PageClock;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionStorageService;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ class InspectorBenchmark extends InspectorTestBase {
     private static final int KEYS = Integer.getInteger("bench.keys", 100_000);
     private static final int BURST = 10_000;
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
+    /** {@code -Dbench.verbose=true}: each round's numbers too. */
+    private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
 
     private final List<Double> taskMs = Collections.synchronizedList(new ArrayList<>());
     private final PageClock clock = new PageClock();
@@ -143,6 +146,10 @@ class InspectorBenchmark extends InspectorTestBase {
         for (int round = 0; round <= ROUNDS; round++) {
             int r = round;
             boolean counted = round > 0; // the first round warms up
+            if (round == 1 && VERBOSE) {
+                System.out.printf("rounds start at uptime %d ms (to match a -Xlog:gc log)%n",
+                        ManagementFactory.getRuntimeMXBean().getUptime());
+            }
             fx(() -> {
                 installFreshPanel(storage);
                 return null;
@@ -159,6 +166,11 @@ class InspectorBenchmark extends InspectorTestBase {
                 if (counted) {
                     open.add(probe);
                     openTask.add(maxOf(taskMs));
+                    if (VERBOSE) {
+                        System.out.printf("round %d opening: longest stretch %.1f ms, FX CPU %.1f ms, longest task %.1f ms, "
+                                + "the collector's pauses %s ms%n", r, probe.longestMs(), probe.longestOnCpuBesidesMs(List.of()),
+                                maxOf(taskMs), probe.pausesMs());
+                    }
                 } else {
                     firstOpening = String.format("%.1f ms, of which the FX thread's CPU %.1f ms", probe.longestMs(),
                             probe.longestOnCpuBesidesMs(List.of()));
@@ -172,6 +184,10 @@ class InspectorBenchmark extends InspectorTestBase {
                 sleep(200);
                 probe.close();
                 if (counted) {
+                    if (VERBOSE) {
+                        System.out.printf("round %d burst: longest stretch besides the page's task %.1f ms, the collector's pauses %s ms%n",
+                                r, probe.longestBesidesMs(pageTask), probe.pausesMs());
+                    }
                     burst.add(probe, pageTask);
                     burstTask.add(maxOf(taskMs));
                 }
