@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -40,6 +41,8 @@ class InspectorBenchmark extends InspectorTestBase {
     private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
 
     private final List<Double> taskMs = Collections.synchronizedList(new ArrayList<>());
+    /** When the inspector's background tasks (building the rows) ran, for the verbose output. */
+    private final List<long[]> backgroundTasks = Collections.synchronizedList(new ArrayList<>());
     private final PageClock clock = new PageClock();
     private volatile InspectorPanel shown;
 
@@ -157,6 +160,8 @@ class InspectorBenchmark extends InspectorTestBase {
             sleep(200);
             try (FxProbe probe = FxProbe.start()) {
                 taskMs.clear(); // only the tasks inside the probe's window: an earlier round's may still run before it
+                backgroundTasks.clear();
+                long opened = System.nanoTime();
                 dockShowing(true);
                 // Every row, and every part of the panel in (its opacity is 1 once the last part joined).
                 waitUntil("every row", () -> shown != null && fx(() -> window.dock().isReady() && shown.getOpacity() == 1)
@@ -170,6 +175,10 @@ class InspectorBenchmark extends InspectorTestBase {
                         System.out.printf("round %d opening: longest stretch %.1f ms, FX CPU %.1f ms, longest task %.1f ms, "
                                 + "the collector's pauses %s ms%n", r, probe.longestMs(), probe.longestOnCpuBesidesMs(List.of()),
                                 maxOf(taskMs), probe.pausesMs());
+                        long[] wait = probe.longestWait();
+                        System.out.printf("  the longest stretch from %.1f to %.1f ms after F12; the rows built from %s ms%n",
+                                (wait[0] - opened) / 1e6, (wait[1] - opened) / 1e6, backgroundTasks.stream()
+                                        .map(t -> String.format("%.1f to %.1f", (t[0] - opened) / 1e6, (t[1] - opened) / 1e6)).toList());
                     }
                 } else {
                     firstOpening = String.format("%.1f ms, of which the FX thread's CPU %.1f ms", probe.longestMs(),
@@ -259,7 +268,12 @@ class InspectorBenchmark extends InspectorTestBase {
         });
         window.dock().setShowing(false);
         window.dock().setPanel(() -> {
-            Inspector inspector = new Inspector(storage, ForkJoinPool.commonPool(), timedFx);
+            Executor background = task -> ForkJoinPool.commonPool().execute(() -> {
+                long start = System.nanoTime();
+                task.run();
+                backgroundTasks.add(new long[] {start, System.nanoTime()});
+            });
+            Inspector inspector = new Inspector(storage, background, timedFx);
             InspectorPanel panel = new InspectorPanel(inspector, () -> InspectorDock.targets(window),
                     new InspectorFiles(InspectorFiles.DIALOGS, ForkJoinPool.commonPool(), Platform::runLater), window.dock());
             shown = panel;

@@ -92,6 +92,19 @@ public final class FxProbe implements AutoCloseable {
         return longest(false, List.of());
     }
 
+    /** The longest wait's {@code {postedNanos, ranNanos}}, on {@link System#nanoTime()}'s clock; null if none. */
+    public long[] longestWait() {
+        long[] longest = null;
+        synchronized (waits) {
+            for (long[] wait : waits) {
+                if (longest == null || wait[1] - wait[0] > longest[1] - longest[0]) {
+                    longest = wait;
+                }
+            }
+        }
+        return longest == null ? null : new long[] {longest[0], longest[1]};
+    }
+
     /** The longest wait, less the collector's pauses within it, in ms. */
     public double longestBesidesCollectorMs() {
         return longest(true, List.of());
