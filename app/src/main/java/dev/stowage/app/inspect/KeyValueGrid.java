@@ -338,6 +338,7 @@ final class KeyValueGrid extends Region {
             shown.add(row);
             getChildren().add(getChildren().indexOf(scroll), row);
         }
+        boolean editingShown = false;
         for (int i = 0; i < shown.size(); i++) {
             GridRow row = shown.get(i);
             if (i >= count) {
@@ -351,12 +352,17 @@ final class KeyValueGrid extends Region {
             row.show(item, selectedKeys.contains(item.key()), index == focusIndex, index);
             row.resizeRelocate(0, ROW + index * ROW - offset, rowWidth, ROW);
             row.columns(keyWidth, rowWidth);
-            if (item == editing) {
+            if (item.equals(editing)) { // rows are views made as they are read: the same key, not the same object
                 editor.resizeRelocate(keyWidth, ROW + index * ROW - offset, rowWidth - keyWidth, ROW);
+                editingShown = true;
             }
         }
-        if (editing != null && items.indexOf(editing) < 0) {
-            cancelEdit();
+        if (editing != null) {
+            if (!editingShown && items.indexOf(editing) < 0) {
+                cancelEdit(); // its key is gone, or the filter hides it now
+            } else {
+                editor.setVisible(editingShown); // scrolled out of view: not left over another row
+            }
         }
     }
 

@@ -96,6 +96,12 @@ class InspectorGridUiTest extends InspectorTestBase {
         waitForRows(List.of("k=kept"));
 
         robot.doubleClickOn(cell("kept"));
+        waitUntil("the editor lies over the value's cell", () -> fx(() -> {
+            javafx.scene.Node editor = lookup(".key-value-grid-editor");
+            javafx.geometry.Bounds field = editor.localToScreen(editor.getLayoutBounds());
+            javafx.geometry.Bounds value = cell("kept").localToScreen(cell("kept").getLayoutBounds());
+            return editor.isVisible() && field.getWidth() > 50 && field.contains(value.getCenterX(), value.getCenterY());
+        }));
         robot.write("thrown away");
         keys(KeyCode.ESCAPE);
         waitUntil("the edit is gone", () -> robot.lookup(".key-value-grid-editor").tryQuery().isEmpty());
