@@ -3,6 +3,7 @@ package dev.stowage.app.inspect;
 import dev.stowage.storage.AreaSnapshot;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.Objects;
 
 /**
@@ -44,6 +45,15 @@ final class RowTable {
     /** 32 less the number of bits of a slot's number. */
     private int shift;
     private int indexed;
+    /**
+     * The index instead of {@code slots} once a probe ran past {@link #LONGEST_PROBE} slots: a page can write
+     * many keys of one {@code String.hashCode} ("Aa" and "BB" hash alike, and so do their combinations), which
+     * would make every probe walk all of them. A {@code HashMap} keeps such keys in a tree. Null until then.
+     */
+    private HashMap<String, Integer> map;
+
+    /** Far past what chance makes at half load (a few dozen slots at most for 200k keys). */
+    static final int LONGEST_PROBE = 128;
 
     private RowTable(int keyCount) {
         // Room for half as many keys again: growing the arrays on the FX thread later took 10-11 ms for
@@ -98,9 +108,17 @@ final class RowTable {
 
     /** The id of {@code key}, or -1. */
     int idOf(String key) {
+        if (map != null) {
+            Integer id = map.get(key);
+            return id == null ? -1 : id;
+        }
         int hash = key.hashCode();
         int mask = slots.length - 1;
-        for (int slot = home(hash); ; slot = (slot + 1) & mask) {
+        for (int slot = home(hash), probes = 0; ; slot = (slot + 1) & mask, probes++) {
+            if (probes > LONGEST_PROBE) {
+                useMap();
+                return idOf(key);
+            }
             int entry = slots[slot];
             if (entry == 0) {
                 return -1;
@@ -121,7 +139,7 @@ final class RowTable {
         values[id] = value;
         hashes[id] = key.hashCode();
         order[size++] = id;
-        if (2 * (indexed + 1) > slots.length) {
+        if (map == null && 2 * (indexed + 1) > slots.length) {
             slots = slots(4 * (indexed + 1));
             for (int other = 0; other < ids; other++) {
                 if (other != id && keys[other] != null && !forgotten.get(other)) {
@@ -162,6 +180,10 @@ final class RowTable {
         }
         forgotten.set(id);
         indexed--;
+        if (map != null) {
+            map.remove(key);
+            return;
+        }
         int mask = slots.length - 1;
         int hole = home(hashes[id]);
         while (slots[hole] != id + 1) {
@@ -204,13 +226,36 @@ final class RowTable {
     }
 
     private void place(int id) {
+        indexed++;
+        if (map != null) {
+            map.put(keys[id], id);
+            return;
+        }
         int mask = slots.length - 1;
         int slot = home(hashes[id]);
-        while (slots[slot] != 0) {
+        for (int probes = 0; slots[slot] != 0; probes++) {
+            if (probes > LONGEST_PROBE) {
+                useMap(); // which indexes this id too
+                return;
+            }
             slot = (slot + 1) & mask;
         }
         slots[slot] = id + 1;
-        indexed++;
+    }
+
+    /** Whether the index is the map ({@link #map}). */
+    boolean usesMap() {
+        return map != null;
+    }
+
+    private void useMap() {
+        map = new HashMap<>();
+        for (int id = 0; id < ids; id++) {
+            if (keys[id] != null && !forgotten.get(id)) {
+                map.put(keys[id], id);
+            }
+        }
+        slots = null;
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.stowage.app.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionStorageService;
@@ -80,6 +82,49 @@ class AreaRowsChurnTest {
             }
         }
         assertNull(rows.row("not-a-key"));
+    }
+
+    /** Key {@code n} of 4,096 keys that all have one {@code String.hashCode}: "Aa" and "BB" hash alike. */
+    private static String colliding(int n) {
+        StringBuilder key = new StringBuilder("c");
+        for (int bit = 0; bit < 12; bit++) {
+            key.append((n >> bit & 1) == 0 ? "Aa" : "BB");
+        }
+        return key.toString();
+    }
+
+    @Test
+    void keysOfOneHashCodeAreIndexedByAMapAndStillFollowed() {
+        assertEquals(colliding(0).hashCode(), colliding(4_095).hashCode());
+        for (int i = 0; i < 1_000; i++) {
+            area.set(colliding(i), "s" + i);
+        }
+        assertTrue(RowTable.of(area.snapshot()).usesMap(), "a probe past the limit hands the index to a map");
+        Map<String, String> few = new LinkedHashMap<>();
+        for (int i = 0; i < RowTable.LONGEST_PROBE / 2; i++) {
+            few.put(colliding(i), "v");
+        }
+        StorageArea small = new SessionStorageService().createNamespace().area(Origin.of("https://b.example"));
+        small.set(few);
+        assertFalse(RowTable.of(small.snapshot()).usesMap(), "a few alike keep the slots");
+
+        AreaRows rows = new AreaRows(area, Runnable::run, fxTasks::add, () -> { });
+        runFxTasks();
+        Random random = new Random(11);
+        for (int batch = 0; batch < 20; batch++) {
+            for (int n = 0; n < 300; n++) {
+                String key = colliding(random.nextInt(4_096));
+                if (random.nextInt(3) == 0) {
+                    area.remove(key);
+                } else {
+                    area.set(key, "v" + batch + "." + n);
+                }
+            }
+            runFxTasks();
+            Map<String, String> items = area.snapshot().items();
+            assertEquals(new ArrayList<>(items.keySet()), rows.rows().stream().map(ItemRow::key).toList(), "batch " + batch);
+            items.forEach((key, value) -> assertEquals(value, rows.row(key).value()));
+        }
     }
 
     @Test
