@@ -112,8 +112,7 @@ public final class AreaRows implements AutoCloseable {
 
     /** The property that follows {@code key}'s value, shared by every row of the key that watches it. */
     ReadOnlyStringWrapper watch(String key, String value) {
-        WeakReference<ReadOnlyStringWrapper> held = watched.get(key);
-        ReadOnlyStringWrapper property = held == null ? null : held.get();
+        ReadOnlyStringWrapper property = watcher(key);
         if (property == null) {
             if (watched.size() >= purgeWatchedAt) {
                 watched.values().removeIf(ref -> ref.get() == null);
@@ -123,6 +122,12 @@ public final class AreaRows implements AutoCloseable {
             watched.put(key, new WeakReference<>(property));
         }
         return property;
+    }
+
+    /** The property something watches {@code key}'s value through, or null. */
+    private ReadOnlyStringWrapper watcher(String key) {
+        WeakReference<ReadOnlyStringWrapper> held = watched.get(key);
+        return held == null ? null : held.get();
     }
 
     /** Hands the first rows over {@link #CHUNK} x 5 at a time, one FX task each, then what changed meanwhile. */
@@ -185,8 +190,7 @@ public final class AreaRows implements AutoCloseable {
                     table.append(key, value);
                 }
                 // Added again after a removal too: a row still showing the key shows its new value.
-                WeakReference<ReadOnlyStringWrapper> held = watched.get(key);
-                ReadOnlyStringWrapper property = held == null ? null : held.get();
+                ReadOnlyStringWrapper property = watcher(key);
                 if (property != null) {
                     property.set(value);
                 }
