@@ -172,9 +172,9 @@ class InspectorBenchmark extends InspectorTestBase {
                     open.add(probe);
                     openTask.add(maxOf(taskMs));
                     if (VERBOSE) {
-                        System.out.printf("round %d opening: longest stretch %.1f ms, FX CPU %.1f ms, longest task %.1f ms, "
-                                + "the collector's pauses %s ms%n", r, probe.longestMs(), probe.longestOnCpuBesidesMs(List.of()),
-                                maxOf(taskMs), probe.pausesMs());
+                        System.out.printf("round %d opening: longest stretch %.1f ms (less the collector's pauses %.1f), FX CPU %.1f ms, "
+                                + "longest task %.1f ms, the collector's pauses %s ms%n", r, probe.longestMs(),
+                                probe.longestBesidesCollectorMs(), probe.longestOnCpuBesidesMs(List.of()), maxOf(taskMs), probe.pausesMs());
                         long[] wait = probe.longestWait();
                         System.out.printf("  the longest stretch from %.1f to %.1f ms after F12; the rows built from %s ms%n",
                                 (wait[0] - opened) / 1e6, (wait[1] - opened) / 1e6, backgroundTasks.stream()
@@ -194,8 +194,9 @@ class InspectorBenchmark extends InspectorTestBase {
                 probe.close();
                 if (counted) {
                     if (VERBOSE) {
-                        System.out.printf("round %d burst: longest stretch besides the page's task %.1f ms, the collector's pauses %s ms%n",
-                                r, probe.longestBesidesMs(pageTask), probe.pausesMs());
+                        System.out.printf("round %d burst: longest stretch besides the page's task %.1f ms (less the collector's pauses %.1f),"
+                                + " the collector's pauses %s ms%n", r, probe.longestBesidesMs(pageTask),
+                                probe.longestBesidesAndCollectorMs(pageTask), probe.pausesMs());
                     }
                     burst.add(probe, pageTask);
                     burstTask.add(maxOf(taskMs));
