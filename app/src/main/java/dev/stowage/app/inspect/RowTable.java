@@ -16,9 +16,10 @@ import java.util.Objects;
  * ({@link #sweep}); its id is then free for a later key.
  *
  * <p><b>Why arrays.</b> The rows of an area of 100k keys outlive the collector's next young pause, which
- * copies what survives it object by object. As 100k row objects and 100k map nodes, copying them took
- * 13-43 ms of a pause that stops every thread, the FX thread included; as a few arrays, 1-6 ms
- * (docs/BENCHMARKS.md). The keys and values are the area's own strings, not copies.
+ * copies what survives it object by object, stopping every thread, the FX thread included. As 100k row
+ * objects and 100k map nodes, the first pause after an opening took 27-50 ms; as a few arrays, 9-21 ms
+ * ({@code InspectorRowsBenchmark}, docs/BENCHMARKS.md). The keys and values are the area's own strings,
+ * not copies.
  *
  * <p><b>Costs.</b> A lookup, an append and a forget are a few array reads; a sweep reads the order once.
  * Two costs come in steps, on the FX thread: the arrays are made with room for half as many keys again,
