@@ -91,6 +91,11 @@ public final class AreaRows implements AutoCloseable {
         return rows;
     }
 
+    /** Whether every row of the first picture is in {@link #rows()}; FX thread. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
     /** The row of {@code key}, or null. */
     public ItemRow row(String key) {
         int id = table == null ? -1 : table.idOf(key);

@@ -19,6 +19,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -66,6 +68,7 @@ public final class Inspector implements AutoCloseable {
     private final ObservableList<ItemRow> noRows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FilteredList<ItemRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows",
             new FilteredList<>(noRows));
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private Predicate<ItemRow> filter = ItemFilter.ALL;
@@ -113,6 +116,11 @@ public final class Inspector implements AutoCloseable {
     /** The chosen area's rows that pass the filter, in storage order; a new list when the area changes. */
     public ReadOnlyObjectProperty<FilteredList<ItemRow>> rowsProperty() {
         return rows.getReadOnlyProperty();
+    }
+
+    /** Whether the chosen area's rows are still being built: {@link #rowsProperty()} holds only some, or none. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     /** The last edit's failure for a person to read; "" after a successful edit. */
@@ -279,8 +287,10 @@ public final class Inspector implements AutoCloseable {
         Optional<StorageArea> area = key == null ? Optional.empty() : area();
         if (area.isEmpty()) {
             rows.set(new FilteredList<>(noRows));
+            loading.set(false);
             return;
         }
+        loading.set(true);
         AreaRows following = new AreaRows(area.get(), background, fxLater, this::afterBatch);
         areaRows = following;
         FilteredList<ItemRow> filtered = new FilteredList<>(following.rows());
@@ -290,6 +300,9 @@ public final class Inspector implements AutoCloseable {
 
     /** A changed value may pass or fail the filter now: filter again, once per batch. */
     private void afterBatch() {
+        if (areaRows != null && areaRows.isLoaded()) {
+            loading.set(false);
+        }
         if (filter != ItemFilter.ALL) {
             rows.get().setPredicate(null);
             rows.get().setPredicate(filter);

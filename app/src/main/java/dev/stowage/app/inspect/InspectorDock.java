@@ -15,13 +15,20 @@ import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
+import javafx.util.Duration;
 
 /**
- * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made the first time it is shown (off the
- * FX thread, see {@link PanelDock}), it follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
+ * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made, hidden, once the window has been
+ * idle for {@link #PREPARE_AFTER}, or when first shown if that comes first (see {@link PanelDock}), it follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
  * can still bring back. FX thread.
  */
 public final class InspectorDock {
+    /**
+     * How long a window goes without input before its inspector is made ahead, hidden: the first F12 of a
+     * process otherwise spends several frames loading and styling it (docs/BENCHMARKS.md).
+     */
+    static final Duration PREPARE_AFTER = Duration.seconds(3);
+
     private InspectorDock() {
     }
 
@@ -57,7 +64,7 @@ public final class InspectorDock {
                     panel.close();
                 }
             };
-        });
+        }, PREPARE_AFTER);
     }
 
     /** The selected tab (followed), each open tab, then each closed tab, most recent first. */

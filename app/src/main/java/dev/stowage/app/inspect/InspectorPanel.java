@@ -1,16 +1,15 @@
 package dev.stowage.app.inspect;
 
+import dev.stowage.app.shell.FxDelay;
 import dev.stowage.app.shell.PanelDock;
 import dev.stowage.storage.StorageKey;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -21,14 +20,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
@@ -38,8 +36,9 @@ import javafx.util.StringConverter;
  * whole value and, for JSON, a collapsible tree. All it does goes through the {@link Inspector}.
  *
  * <p><b>Opening within a frame.</b> The panel is made and {@linkplain #connect() connected} on the FX thread
- * (see {@link PanelDock} for why not off it). A control gets its skin and its first styling when it joins
- * the window's scene, so the parts join it one every other pulse, a few controls at a time: the picker,
+ * (see {@link PanelDock} for why not off it), made ahead when the window is idle. A control gets its skin
+ * and its first styling when it joins the window's scene, so from when the panel is in the window (hidden
+ * until connected, if made ahead) the parts join it one every other pulse, a few controls at a time: the picker,
  * the filter, the bar's buttons and menus, the origins, the grid, the add row, the value pane; and it is
  * painted only when whole. Heavy controls were traded for light nodes where a part cost more than a frame
  * (docs/BENCHMARKS.md).
@@ -47,6 +46,8 @@ import javafx.util.StringConverter;
  * <p>FX thread.
  */
 public final class InspectorPanel extends VBox implements PanelDock.Panel {
+    /** How long a panel made ahead waits for its rows before it shows without them. */
+    private static final Duration ROWS_AWAITED = Duration.millis(150);
     /** How many characters of a value the grid shows; the detail pane shows all of it. */
     static final int SHORT_VALUE = 200;
 
@@ -59,23 +60,17 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     private final TextField filter = new TextField();
     private final Label error = new Label();
     private final Label notice = new Label();
-    private final TextArea detail = new TextArea();
-    /** Made on the first JSON value shown. */
-    private TreeView<String> json;
-    /** The value the detail pane shows, and what keeps the tree on it. */
-    private ReadOnlyStringProperty shown;
-    private final ChangeListener<String> treeFollower = (obs, old, value) -> showTree(value);
     private final Button side;
     private final SplitPane body = new SplitPane();
     private final HBox top;
     /** Docked at the right, the bar's buttons and menus, on a row (or rows) of their own under the filter. */
     private final FlowPane tools = new FlowPane(4, 4);
-    private final SplitPane detailPane = new SplitPane();
+    private final ValuePane detailPane = new ValuePane();
     private final VBox middle;
     private final HBox adding;
-    private final Deque<Runnable> stages = new ArrayDeque<>();
-    private final Runnable stager = this::nextStage;
-    private boolean resting;
+    private final PulseStages stages = new PulseStages(this);
+    private boolean connected;
+    private boolean closed;
 
     /**
      * Makes the panel's nodes; it is live only once {@link #connect() connected}. FX thread.
@@ -151,11 +146,6 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         adding = new HBox(4, newKey, newValue, add);
         HBox.setHgrow(newValue, Priority.ALWAYS);
 
-        detail.setId("inspector-detail");
-        detail.setEditable(false);
-        detail.setWrapText(true);
-        detailPane.getItems().setAll(detail);
-        detailPane.setOrientation(Orientation.VERTICAL);
 
         middle = new VBox(4, error, notice, grid, adding);
         VBox.setVgrow(grid, Priority.ALWAYS);
@@ -165,9 +155,13 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         tools.setId("inspector-tools");
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().setAll(top, body);
+        holdPartsBack();
     }
 
-    /** Wires the panel to its inspector, shows the picker's first target, and puts its parts in. FX thread, once. */
+    /**
+     * Wires the panel to its inspector and shows the picker's first target. Its parts join the window on
+     * their own, from when the panel is first in a scene (connected or not). FX thread, once.
+     */
     @Override
     public void connect() {
         picker.setOnShowing(e -> refreshTargets());
@@ -176,12 +170,25 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         inspector.areas().addListener((ListChangeListener<Inspector.AreaUsage>) c -> selectArea());
         inspector.rowsProperty().addListener((obs, old, rows) -> grid.setItems(rows));
         grid.setItems(inspector.rowsProperty().get());
-        grid.selectedItemProperty().addListener((obs, old, row) -> showDetail(row));
+        grid.selectedItemProperty().addListener((obs, old, row) -> detailPane.show(row));
         filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
         notice.textProperty().bind(inspector.noticeProperty());
         error.textProperty().bind(inspector.errorProperty());
-        refreshTargets();
-        holdPartsBack();
+        connected = true;
+        if (stages.isEmpty()) { // made ahead: not painted again until it shows its target
+            setOpacity(0);
+            setMouseTransparent(true);
+        }
+        // Showing the target in a task of its own: the first time in a process, connecting took 16-33 ms
+        // of the FX thread, about half of it showing the target (temporary timing).
+        Platform.runLater(() -> {
+            if (closed) {
+                return;
+            }
+            refreshTargets();
+            showTarget(); // the picker may have kept a target listed ahead, which it does not tell as a change
+            revealAfterShowing();
+        });
     }
 
     @Override
@@ -192,6 +199,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     /** Stops following: the inspector shows nothing and lets go of the namespace it followed. FX thread. */
     @Override
     public void close() {
+        closed = true;
         stages.clear();
         picker.setValue(null);
         inspector.close();
@@ -221,7 +229,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         getChildren().clear();
         top.getChildren().clear();
         body.getItems().clear();
-        detailPane.getItems().clear();
+        detailPane.holdTextBack();
         middle.getChildren().removeAll(grid, adding);
         adding.getChildren().clear();
         // A part a stage: a control's first styling makes its skin, and the heavier ones (a text field, a
@@ -248,43 +256,68 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         });
         stages.add(() -> adding.getChildren().addAll(addRow.subList(1, addRow.size())));
         stages.add(() -> body.getItems().add(detailPane)); // the text area, the pane and the reveal took 15-21 ms together
-        stages.add(() -> detailPane.getItems().add(detail));
-        stages.add(() -> {
-            arrange();
-            setOpacity(1);
-            setMouseTransparent(false);
-        });
+        stages.add(detailPane::addText);
+        stages.add(this::reveal);
         // Not painted until whole: painting each part as it joined took the (software) renderer 10-30 ms a
         // time, which the FX thread's next pulse waited for. Nor clickable: an unseen button is no button.
         setOpacity(0);
         setMouseTransparent(true);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (old != null) {
-                old.removePostLayoutPulseListener(stager); // taken out while joining: the window's scene must not keep it
-            }
-            if (scene != null && !stages.isEmpty()) {
-                scene.addPostLayoutPulseListener(stager);
-                Platform.requestNextPulse();
-            }
-        });
     }
 
-    private void nextStage() {
-        // Every other pulse: the pulse after a part joins paints it, and the one after that waits for the
-        // painting to finish (software rendering takes 10-30 ms for a part); a new part in that pulse too
-        // would add its styling to the wait.
-        resting = !resting;
-        if (resting) {
-            Platform.requestNextPulse();
-            return;
+    private void reveal() {
+        if (!connected) {
+            // Made ahead: the picker lists what there is now (it follows nothing yet). Its first items cost
+            // the first opening 8 ms of a cold JVM's FX thread (temporary timing); the opening lists them again.
+            refreshTargets();
         }
-        Runnable next = stages.poll();
-        if (next != null) {
-            next.run();
-            Platform.requestNextPulse();
+        arrange();
+        setOpacity(1);
+        setMouseTransparent(false);
+    }
+
+    /**
+     * A panel made ahead, whole before it is connected, is revealed a pulse after the dock first shows it:
+     * that pulse shrinks the page and paints it, and the page repaints itself in the next. With the panel
+     * painted in the first as well, the (software) renderer took 18-28 ms over both, and the page's repaint
+     * waited for that on the FX thread (measured with the pulse logger, docs/BENCHMARKS.md).
+     */
+    private void revealAfterShowing() {
+        if (!stages.isEmpty()) {
+            return; // the last part to join reveals the whole
         }
-        if (stages.isEmpty() && getScene() != null) {
-            getScene().removePostLayoutPulseListener(stager);
+        // With its rows too, when they come soon: rows that came just after the panel was painted were laid
+        // out in the next pulse, which waited for that painting (measured: 16 ms at a stretch, 8 of them waiting).
+        if (!inspector.loadingProperty().get()) {
+            stages.add(this::reveal);
+        } else {
+            new RevealWhenLoaded(); // a large area shows as it loads, after ROWS_AWAITED
+        }
+    }
+
+    /** Reveals the panel once the inspector's rows are in, or once it waited {@link #ROWS_AWAITED}. */
+    private final class RevealWhenLoaded implements ChangeListener<Boolean> {
+        private final FxDelay.Pending longest;
+        private boolean done;
+
+        RevealWhenLoaded() {
+            inspector.loadingProperty().addListener(this);
+            longest = FxDelay.after(ROWS_AWAITED, this::reveal);
+        }
+
+        @Override
+        public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean loading) {
+            if (!loading) {
+                reveal();
+            }
+        }
+
+        private void reveal() {
+            if (!done) {
+                done = true;
+                inspector.loadingProperty().removeListener(this);
+                longest.cancel();
+                stages.add(InspectorPanel.this::reveal);
+            }
         }
     }
 
@@ -353,37 +386,6 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
             if (!filter.getStyleClass().contains("invalid")) {
                 filter.getStyleClass().add("invalid");
             }
-        }
-    }
-
-    private void showDetail(ItemRow row) {
-        detail.textProperty().unbind();
-        if (shown != null) {
-            shown.removeListener(treeFollower);
-            shown = null;
-        }
-        if (row == null) {
-            detail.setText("");
-            showTree("");
-            return;
-        }
-        shown = row.valueProperty();
-        detail.textProperty().bind(shown);
-        shown.addListener(treeFollower); // an edit, the page's or the panel's, changes the tree too
-        showTree(row.value());
-    }
-
-    private void showTree(String value) {
-        var tree = JsonTree.of(value);
-        if (tree.isPresent() && json == null) {
-            json = new TreeView<>();
-            json.setId("inspector-json");
-            json.setShowRoot(true);
-            detailPane.getItems().add(json);
-            detailPane.setDividerPositions(0.5);
-        }
-        if (json != null) {
-            json.setRoot(tree.orElse(null));
         }
     }
 }

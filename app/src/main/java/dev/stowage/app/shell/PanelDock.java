@@ -13,11 +13,12 @@ import javafx.scene.Parent;
  * A window's page area with a panel that can be docked at its bottom or its right (the storage inspector,
  * as browsers dock their developer tools).
  *
- * <p>The panel is made the first time it is shown, on the FX thread in a task of its own after the event
- * that asked for it, then {@linkplain Panel#connect connected} in the next and put in the window; a panel
- * that is costly to style spreads its parts over pulses itself (the inspector does). Once made, the panel stays in the
- * scene graph: hiding it makes it invisible, so showing it again, or moving it to the other side, does not
- * style it again (see {@link DockPane}).
+ * <p>The panel is made the first time it is shown, or ahead of that when the window is idle
+ * ({@link #setPanel(Supplier, javafx.util.Duration)}), on the FX thread in a task of its own after the event that asked for it, and
+ * put in the window hidden; it is {@linkplain Panel#connect connected} in a later task, when first shown, and
+ * shows then. A panel that is costly to style spreads its parts over pulses itself once in the window (the
+ * inspector does). Once made, the panel stays in the scene graph: hiding it makes it invisible, so showing it
+ * again, or moving it to the other side, does not style it again (see {@link DockPane}).
  *
  * <p>FX thread, the maker included.
  */
@@ -46,11 +47,27 @@ public final class PanelDock {
     private final Consumer<Runnable> fxLater;
     private Node pages;
     private Supplier<? extends Panel> maker;
+    /** Made and in the pane (hidden until connected and shown), or null. */
     private Panel panel;
+    private PanelState state = PanelState.NONE;
     private int generation;
-    private boolean making;
     private Side side = Side.BOTTOM;
     private boolean showing;
+    private IdleWatch idleWatch;
+
+    /** Where the panel is in its life; each step past {@code NONE} runs in an FX task of its own. */
+    private enum PanelState {
+        /** Nothing made, nor asked for. */
+        NONE,
+        /** A task that makes it is queued. */
+        MAKING,
+        /** Made and in the window's scene graph, hidden, following nothing (made ahead, or about to connect). */
+        MADE,
+        /** Made; a task that connects it is queued. */
+        CONNECTING,
+        /** Connected: shown, or hidden and still following. */
+        CONNECTED
+    }
 
     PanelDock(Consumer<Runnable> fxLater) {
         this.fxLater = Objects.requireNonNull(fxLater, "fxLater");
@@ -73,14 +90,27 @@ public final class PanelDock {
     }
 
     /**
-     * Makes {@code maker} the maker of the docked panel (the app's storage inspector), replacing any panel
-     * made. It runs on the FX thread, once, when the panel is first shown.
+     * Makes {@code maker} the maker of the docked panel, replacing any panel made. It runs on the FX thread,
+     * once, when the panel is first shown or {@linkplain #prepare() prepared}.
      */
     public void setPanel(Supplier<? extends Panel> maker) {
+        setPanel(maker, null);
+    }
+
+    /**
+     * {@link #setPanel(Supplier)}, and {@linkplain #prepare() prepares} the panel once the window has had no
+     * input for {@code idle} (keys, mouse presses and drags, scrolling), counted from when it shows, unless it
+     * was shown first: the storage inspector's first showing in a process is otherwise several frames of
+     * loading and styling (docs/BENCHMARKS.md). Null prepares nothing ahead.
+     */
+    public void setPanel(Supplier<? extends Panel> maker, javafx.util.Duration idle) {
         this.maker = Objects.requireNonNull(maker, "maker");
+        stopWatching();
         letGo();
         if (showing) {
             make();
+        } else if (idle != null) {
+            idleWatch = new IdleWatch(pane, idle, this::prepare);
         }
     }
 
@@ -88,16 +118,37 @@ public final class PanelDock {
     public void close() {
         maker = null;
         showing = false;
+        stopWatching();
         letGo();
     }
 
+    /**
+     * Makes the panel ahead of its first showing, if it is not made yet: it joins the window hidden and
+     * connects to nothing, so a panel that styles its parts over pulses (the inspector) does that now, and
+     * showing it later only connects and shows it. The making runs in an FX task of its own. FX thread.
+     */
+    public void prepare() {
+        stopWatching();
+        if (maker != null && state == PanelState.NONE) {
+            make();
+        }
+    }
+
+    private void stopWatching() {
+        if (idleWatch != null) {
+            idleWatch.cancel();
+            idleWatch = null;
+        }
+    }
+
     private void letGo() {
-        generation++; // a panel still being made is dropped when it arrives
-        making = false;
+        generation++; // a panel still being made or connected is dropped when its task runs
         Panel gone = panel;
+        boolean wasConnected = state == PanelState.CONNECTED;
         panel = null;
+        state = PanelState.NONE;
         pane.setPanel(null);
-        if (gone != null) {
+        if (gone != null && wasConnected) {
             closeQuietly(gone); // a replaced inspector went on following every write it had shown (measured: one per round)
         }
     }
@@ -120,23 +171,35 @@ public final class PanelDock {
         return pane.isPanelShown();
     }
 
+    /** Whether the panel is made (shown or not, connected or not). */
+    public boolean isMade() {
+        return panel != null;
+    }
+
     /** Shows the panel, or hides it (F12, Ctrl+Shift+I); nothing without a panel. */
     public void toggle() {
         setShowing(!showing);
     }
 
-    /** Shows or hides the panel. Showing it the first time makes it, in an FX task of its own: it shows when made. */
+    /**
+     * Shows or hides the panel. Showing it the first time makes it (unless {@linkplain #prepare() prepared})
+     * and connects it, each in an FX task of its own: it shows when connected.
+     */
     public void setShowing(boolean show) {
         if (show && maker == null) {
             return;
         }
         showing = show;
-        if (show && panel == null) {
+        if (show && state == PanelState.NONE) {
             make();
             return;
         }
+        if (show && state == PanelState.MADE) {
+            connect();
+            return;
+        }
         layOut();
-        if (show) {
+        if (show && state == PanelState.CONNECTED) {
             panel.node().requestFocus();
         }
     }
@@ -157,10 +220,8 @@ public final class PanelDock {
     }
 
     private void make() {
-        if (making) {
-            return;
-        }
-        making = true;
+        stopWatching(); // made now, ahead or not
+        state = PanelState.MAKING;
         int made = generation;
         Supplier<? extends Panel> make = maker;
         // On the FX thread, after the event that asked for it. Not on a background thread, though JavaFX
@@ -179,29 +240,42 @@ public final class PanelDock {
                 failed(e, null);
                 return;
             }
-            // Connecting in a task of its own: the first time in a process, making and connecting the
-            // inspector each took 20-30 ms (mostly loading classes), one after the other in one task 42-54 ms.
-            fxLater.accept(() -> {
-                if (made != generation) {
-                    return; // never connected: nothing follows live state yet
-                }
-                making = false;
-                try {
-                    ready.connect();
-                } catch (RuntimeException | Error e) {
-                    failed(e, ready); // connect() may have started following live state before it failed
-                    return;
-                }
-                panel = ready;
-                pane.setPanel(ready.node());
-                setShowing(showing);
-            });
+            panel = ready;
+            state = PanelState.MADE;
+            pane.setPanel(ready.node()); // hidden: its parts may start joining the scene
+            if (showing) {
+                connect();
+            }
+        });
+    }
+
+    private void connect() {
+        state = PanelState.CONNECTING;
+        int made = generation;
+        Panel ready = panel;
+        // Connecting in a task of its own: the first time in a process, making and connecting the
+        // inspector each took 20-30 ms (mostly loading classes), one after the other in one task 42-54 ms.
+        fxLater.accept(() -> {
+            if (made != generation) {
+                return; // never connected: nothing follows live state yet
+            }
+            try {
+                ready.connect();
+            } catch (RuntimeException | Error e) {
+                failed(e, ready); // connect() may have started following live state before it failed
+                return;
+            }
+            state = PanelState.CONNECTED;
+            setShowing(showing);
         });
     }
 
     private void failed(Throwable e, Panel half) {
         LOG.log(Level.WARNING, "the docked panel could not be made", e);
-        making = false;
+        generation++;
+        panel = null;
+        state = PanelState.NONE;
+        pane.setPanel(null);
         showing = false; // nothing to show; the next F12 tries again
         if (half != null) {
             closeQuietly(half);
@@ -209,6 +283,6 @@ public final class PanelDock {
     }
 
     private void layOut() {
-        pane.showPanel(showing && panel != null);
+        pane.showPanel(showing && state == PanelState.CONNECTED);
     }
 }

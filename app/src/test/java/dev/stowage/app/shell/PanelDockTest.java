@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class PanelDockTest {
     private final List<String> log = new ArrayList<>();
+    private final java.util.Map<String, Pane> nodes = new java.util.HashMap<>();
 
     @BeforeAll
     static void startToolkit() {
@@ -38,6 +39,7 @@ class PanelDockTest {
             // off the FX thread corrupted the FX thread's own layout passes (docs/BENCHMARKS.md).
             assertTrue(Platform.isFxApplicationThread(), "the maker runs on the FX thread");
             Pane pane = new Pane();
+            nodes.put(name, pane);
             return new PanelDock.Panel() {
                 @Override
                 public Parent node() {
@@ -150,5 +152,73 @@ class PanelDockTest {
             dock.close();
             assertEquals(List.of(), log);
         });
+    }
+
+    @Test
+    void aPanelMadeAheadJoinsHiddenAndFollowsNothingUntilFirstShown() {
+        Fx.run(() -> {
+            PanelDock dock = dock();
+            dock.setPanel(panel("a"));
+            dock.prepare();
+            dock.prepare();
+            assertEquals(List.of("made a"), log, "made once, and not connected");
+            assertTrue(dock.isMade());
+            assertFalse(dock.isReady(), "hidden");
+            assertTrue(nodes.get("a").getParent() == dock.node() && !nodes.get("a").isVisible(),
+                    "in the dock's scene graph, invisible: its parts can be styled there");
+            dock.setShowing(true);
+            assertEquals(List.of("made a", "connected a"), log, "the first showing connects it, and makes nothing more");
+            assertTrue(dock.isReady());
+            dock.setShowing(false);
+            dock.prepare();
+            dock.setShowing(true);
+            assertEquals(List.of("made a", "connected a"), log);
+        });
+    }
+
+    @Test
+    void aPanelMadeAheadButNeverShownIsLetGoOfWithoutClosing() {
+        Fx.run(() -> {
+            PanelDock dock = dock();
+            dock.setPanel(panel("a"));
+            dock.prepare();
+            dock.setPanel(panel("b"));
+            assertFalse(dock.isMade(), "the new maker has made nothing yet");
+            dock.prepare();
+            dock.close();
+            assertEquals(List.of("made a", "made b"), log, "close() is for a panel that was connected");
+        });
+    }
+
+    @Test
+    void aPanelMadeAheadThatFailsToConnectIsDroppedAndTheNextShowingMakesItAgain() {
+        Fx.run(() -> {
+            PanelDock dock = dock();
+            dock.setPanel(panel("a", true, false));
+            dock.prepare();
+            dock.setShowing(true);
+            assertFalse(dock.isShowing());
+            assertFalse(dock.isMade());
+            dock.setShowing(true);
+            assertEquals(List.of("made a", "connected a", "closed a", "made a", "connected a", "closed a"), log);
+        });
+    }
+
+    @Test
+    void showingWhileTheMakingAheadIsQueuedConnectsOnceItIsMade() {
+        List<Runnable> later = new ArrayList<>();
+        PanelDock dock = Fx.call(() -> new PanelDock(later::add));
+        Fx.run(() -> {
+            dock.setPanel(panel("a"));
+            dock.prepare();
+            dock.setShowing(true);
+            assertEquals(1, later.size(), "one making, already queued");
+        });
+        Fx.run(() -> later.get(0).run());
+        assertEquals(List.of("made a"), log);
+        assertEquals(2, later.size(), "then connected in a task of its own");
+        Fx.run(() -> later.get(1).run());
+        assertEquals(List.of("made a", "connected a"), log);
+        assertTrue(Fx.call(dock::isReady));
     }
 }

@@ -1,0 +1,77 @@
+package dev.stowage.app.inspect;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+
+/**
+ * Runs a node's stages one every other pulse of the scene it is in, from when it is in one: how the
+ * inspector's parts join the window a few controls at a time. Taken out of its scene, the node stops being
+ * staged there (the scene keeps no listener of it), and goes on in the next scene it joins. FX thread.
+ */
+final class PulseStages {
+    private final Node node;
+    private final Deque<Runnable> stages = new ArrayDeque<>();
+    private final Runnable stager = this::next;
+    private boolean resting;
+
+    PulseStages(Node node) {
+        this.node = Objects.requireNonNull(node, "node");
+        node.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(stager); // taken out while staging: that scene must not keep it
+            }
+            start();
+        });
+    }
+
+    /** Adds a stage after the others; it runs in a pulse after the stage before it, with one pulse between. */
+    void add(Runnable stage) {
+        stages.add(Objects.requireNonNull(stage, "stage"));
+        start();
+    }
+
+    boolean isEmpty() {
+        return stages.isEmpty();
+    }
+
+    /** Drops the stages not run yet. */
+    void clear() {
+        stages.clear();
+        Scene scene = node.getScene();
+        if (scene != null) {
+            scene.removePostLayoutPulseListener(stager);
+        }
+    }
+
+    private void start() {
+        Scene scene = node.getScene();
+        if (scene != null && !stages.isEmpty()) {
+            scene.removePostLayoutPulseListener(stager);
+            scene.addPostLayoutPulseListener(stager);
+            Platform.requestNextPulse();
+        }
+    }
+
+    private void next() {
+        // Every other pulse: the pulse after a stage paints what it changed, and the one after that waits for
+        // the painting to finish (software rendering takes 10-30 ms for a part of the inspector); a new stage
+        // in that pulse too would add its styling to the wait.
+        resting = !resting;
+        if (resting) {
+            Platform.requestNextPulse();
+            return;
+        }
+        Runnable stage = stages.poll();
+        if (stage != null) {
+            stage.run();
+            Platform.requestNextPulse();
+        }
+        if (stages.isEmpty() && node.getScene() != null) {
+            node.getScene().removePostLayoutPulseListener(stager);
+        }
+    }
+}
