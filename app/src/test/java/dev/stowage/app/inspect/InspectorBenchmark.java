@@ -39,10 +39,18 @@ class InspectorBenchmark extends InspectorTestBase {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
     /** {@code -Dbench.verbose=true}: each round's numbers too. */
     private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
+    /**
+     * {@code -Dbench.ahead=false}: each opening makes its panel on demand, as F12 before the window was idle
+     * would; by default each round makes it ahead first (measured too), as the app does, and opens a second
+     * panel on demand at the round's end.
+     */
+    private static final boolean AHEAD = !"false".equals(System.getProperty("bench.ahead"));
 
     private final List<Double> taskMs = Collections.synchronizedList(new ArrayList<>());
     /** When the inspector's background tasks (building the rows) ran, for the verbose output. */
     private final List<long[]> backgroundTasks = Collections.synchronizedList(new ArrayList<>());
+    /** When the inspector's FX tasks ran, for the verbose output. */
+    private final List<long[]> longTasks = Collections.synchronizedList(new ArrayList<>());
     private final PageClock clock = new PageClock();
     private volatile InspectorPanel shown;
 
@@ -141,6 +149,11 @@ class InspectorBenchmark extends InspectorTestBase {
         List<Double> closedScriptMs = new ArrayList<>();
         Stretches open = new Stretches();
         String firstOpening = "";
+        Stretches ahead = new Stretches();
+        String firstAhead = "";
+        Stretches openOnDemand = new Stretches();
+        List<Double> openOnDemandTask = new ArrayList<>();
+        String firstOnDemand = "";
         Stretches burst = new Stretches();
         Stretches closedBurst = new Stretches();
         Stretches again = new Stretches();
@@ -158,32 +171,27 @@ class InspectorBenchmark extends InspectorTestBase {
                 return null;
             });
             sleep(200);
-            try (FxProbe probe = FxProbe.start()) {
-                taskMs.clear(); // only the tasks inside the probe's window: an earlier round's may still run before it
-                backgroundTasks.clear();
-                long opened = System.nanoTime();
-                dockShowing(true);
-                // Every row, and every part of the panel in (its opacity is 1 once the last part joined).
-                waitUntil("every row", () -> shown != null && fx(() -> window.dock().isReady() && shown.getOpacity() == 1)
-                        && rowCount() >= KEYS);
-                sleep(200);
-                probe.close();
-                if (counted) {
-                    open.add(probe);
-                    openTask.add(maxOf(taskMs));
-                    if (VERBOSE) {
-                        System.out.printf("round %d opening: longest stretch %.1f ms (less the collector's pauses %.1f), FX CPU %.1f ms, "
-                                + "longest task %.1f ms, the collector's pauses %s ms%n", r, probe.longestMs(),
-                                probe.longestBesidesCollectorMs(), probe.longestOnCpuBesidesMs(List.of()), maxOf(taskMs), probe.pausesMs());
-                        long[] wait = probe.longestWait();
-                        System.out.printf("  the longest stretch from %.1f to %.1f ms after F12; the rows built from %s ms%n",
-                                (wait[0] - opened) / 1e6, (wait[1] - opened) / 1e6, backgroundTasks.stream()
-                                        .map(t -> String.format("%.1f to %.1f", (t[0] - opened) / 1e6, (t[1] - opened) / 1e6)).toList());
+            if (AHEAD) {
+                // As the app does once the window has been idle a while: made, and its parts styled, hidden.
+                try (FxProbe probe = FxProbe.start()) {
+                    fx(() -> {
+                        window.dock().prepare();
+                        return null;
+                    });
+                    waitUntil("the panel made ahead", () -> shown != null && fx(() -> window.dock().isMade() && shown.getOpacity() == 1));
+                    sleep(200);
+                    probe.close();
+                    if (counted) {
+                        ahead.add(probe);
+                    } else {
+                        firstAhead = String.format("%.1f ms, of which the FX thread's CPU %.1f ms", probe.longestMs(),
+                                probe.longestOnCpuBesidesMs(List.of()));
                     }
-                } else {
-                    firstOpening = String.format("%.1f ms, of which the FX thread's CPU %.1f ms", probe.longestMs(),
-                            probe.longestOnCpuBesidesMs(List.of()));
                 }
+            }
+            String opening = measureOpening(r, counted ? open : null, counted ? openTask : new ArrayList<>());
+            if (!counted) {
+                firstOpening = opening;
             }
 
             try (FxProbe probe = FxProbe.start()) {
@@ -247,16 +255,80 @@ class InspectorBenchmark extends InspectorTestBase {
                 }
             }
             dockShowing(false);
+
+            if (AHEAD) {
+                // F12 before the window was idle long enough: made, styled and connected on demand.
+                fx(() -> {
+                    installFreshPanel(storage);
+                    return null;
+                });
+                sleep(200);
+                String cold = measureOpening(r, counted ? openOnDemand : null, counted ? openOnDemandTask : new ArrayList<>());
+                if (!counted) {
+                    firstOnDemand = cold;
+                }
+                dockShowing(false);
+            }
         }
         System.out.printf("inspector benchmark: %d keys, bursts of %d page writes, %d rounds (median / max, ms)%n", KEYS, BURST, ROUNDS);
-        System.out.printf("  the first opening in this JVM (the warm-up round, not counted below): longest FX stretch %s%n", firstOpening);
-        System.out.printf("  opening: the inspector's longest FX task %s; longest FX stretch %s%n", spread(openTask), open);
+        if (AHEAD) {
+            System.out.printf("  the first making ahead in this JVM (idle; the warm-up round, not counted below): longest FX stretch %s%n", firstAhead);
+            System.out.printf("  making it ahead (idle): longest FX stretch %s%n", ahead);
+        }
+        System.out.printf("  the first opening in this JVM%s (the warm-up round, not counted below): longest FX stretch %s%n",
+                AHEAD ? ", made ahead" : "", firstOpening);
+        System.out.printf("  opening%s: the inspector's longest FX task %s; longest FX stretch %s%n", AHEAD ? ", made ahead" : "",
+                spread(openTask), open);
+        if (AHEAD) {
+            System.out.printf("  the first opening not made ahead in this JVM (after the warm-up round's other openings): longest FX stretch %s%n",
+                    firstOnDemand);
+            System.out.printf("  opening, not made ahead: the inspector's longest FX task %s; longest FX stretch %s%n",
+                    spread(openOnDemandTask), openOnDemand);
+        }
         System.out.printf("  burst, inspector open: longest FX task %s; longest FX stretch %s%n", spread(burstTask), burst);
         System.out.printf("  burst, inspector closed: longest FX stretch %s%n", closedBurst);
         System.out.printf("  the page's own task (its 10k writes), inspector open: %s; closed: %s%n", spread(scriptMs), spread(closedScriptMs));
         System.out.printf("  showing it again after hiding it: longest FX stretch %s%n", again);
         System.out.printf("  the shell idle for 0.5 s: longest FX stretch %s%n", idle);
         System.out.printf("  docking an empty panel: longest FX stretch %s%n", empty);
+    }
+
+    /**
+     * Opens the dock's panel (F12's path) until the grid holds every row and every part is in; adds the
+     * round's numbers to {@code into} (null: the warm-up round) and returns them as text.
+     */
+    private String measureOpening(int round, Stretches into, List<Double> tasks) {
+        try (FxProbe probe = FxProbe.start()) {
+            taskMs.clear(); // only the tasks inside the probe's window: an earlier round's may still run before it
+            backgroundTasks.clear();
+            longTasks.clear();
+            long opened = System.nanoTime();
+            dockShowing(true);
+            // Every row, and every part of the panel in (its opacity is 1 once the last part joined).
+            waitUntil("every row", () -> shown != null && fx(() -> window.dock().isReady() && shown.getOpacity() == 1)
+                    && rowCount() >= KEYS);
+            sleep(200);
+            probe.close();
+            tasks.add(maxOf(taskMs));
+            if (into != null) {
+                into.add(probe);
+            }
+            if (VERBOSE) {
+                System.out.printf("round %d opening: longest stretch %.1f ms (less the collector's pauses %.1f), FX CPU %.1f ms, "
+                        + "longest task %.1f ms, the collector's pauses %s ms%n", round, probe.longestMs(),
+                        probe.longestBesidesCollectorMs(), probe.longestOnCpuBesidesMs(List.of()), maxOf(taskMs), probe.pausesMs());
+                long[] wait = probe.longestWait();
+                System.out.printf("  the longest stretch from %.1f to %.1f ms after F12; the rows built from %s ms%n",
+                        (wait[0] - opened) / 1e6, (wait[1] - opened) / 1e6, backgroundTasks.stream()
+                                .map(t -> String.format("%.1f to %.1f", (t[0] - opened) / 1e6, (t[1] - opened) / 1e6)).toList());
+                synchronized (longTasks) {
+                    System.out.printf("  the inspector's FX tasks over 5 ms: %s%n", longTasks.stream().filter(t -> t[1] - t[0] > 5_000_000)
+                            .map(t -> String.format("%.1f to %.1f", (t[0] - opened) / 1e6, (t[1] - opened) / 1e6)).toList());
+                }
+            }
+            return String.format("%.1f ms, of which the FX thread's CPU %.1f ms", probe.longestMs(),
+                    probe.longestOnCpuBesidesMs(List.of()));
+        }
     }
 
     /** A new inspector and panel in the dock, each FX task of the inspector timed. */
@@ -266,6 +338,7 @@ class InspectorBenchmark extends InspectorTestBase {
             long t0 = System.nanoTime();
             task.run();
             taskMs.add((System.nanoTime() - t0) / 1e6);
+            longTasks.add(new long[] {t0, System.nanoTime()});
         });
         window.dock().setShowing(false);
         window.dock().setPanel(() -> {
