@@ -18,7 +18,9 @@ import netscape.javascript.JSObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inspector with 100k keys: (1) opening it on that area, (2) following a page's burst of 10k writes.
+ * The inspector with 100k keys: (1) opening it on that area, made ahead as the app does once a window is idle
+ * (the making measured too), and made on demand, as an F12 before that; (2) following a page's burst of 10k
+ * writes.
  * Measured: how long each of the inspector's own FX tasks takes (building the rows happens off the FX
  * thread), and the longest the FX thread was busy at a stretch, seen by an {@link FxProbe}, as measured and
  * less the collector's pauses within it; for the burst, which the page writes in a task of its own, also
