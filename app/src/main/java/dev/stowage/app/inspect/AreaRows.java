@@ -35,6 +35,7 @@ import javafx.collections.ObservableListBase;
  * snapshot. {@link #close()} stops following.
  */
 public final class AreaRows implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(AreaRows.class.getName());
     /** The most key changes one FX task applies (measured: 10k at once took up to 19 ms with 100k rows). */
     static final int CHUNK = 2_000;
 
@@ -57,6 +58,7 @@ public final class AreaRows implements AutoCloseable {
     private final Subscription subscription;
     private final Runnable afterBatch;
     private boolean loaded;
+    private boolean failed;
     private boolean drainScheduled;
     private boolean closed;
 
@@ -66,7 +68,8 @@ public final class AreaRows implements AutoCloseable {
      *
      * @param background builds the first rows from the snapshot
      * @param fxLater    runs a task on the FX thread later ({@code Platform::runLater})
-     * @param afterBatch told on the FX thread after the first rows and after each batch of changes
+     * @param afterBatch told on the FX thread after the first rows and after each batch of changes, and once if
+     *                   the rows could not be built
      */
     public AreaRows(StorageArea area, Executor background, Consumer<Runnable> fxLater, Runnable afterBatch) {
         Objects.requireNonNull(area, "area");
@@ -82,6 +85,10 @@ public final class AreaRows implements AutoCloseable {
                         lease.close();
                         if (first != null) {
                             load(first);
+                        } else if (!closed) {
+                            LOG.log(System.Logger.Level.WARNING, "the inspector could not build an area's rows", failure);
+                            failed = true; // shows no rows, and no longer loads them
+                            afterBatch.run();
                         }
                     }));
         } catch (RuntimeException e) { // the executor refused the task: nothing will read the picture
@@ -97,9 +104,9 @@ public final class AreaRows implements AutoCloseable {
         return rows;
     }
 
-    /** Whether every row of the first picture is in {@link #rows()}; FX thread. */
-    public boolean isLoaded() {
-        return loaded;
+    /** Whether the first picture's rows are still being built or handed to {@link #rows()}; FX thread. */
+    public boolean isLoading() {
+        return !loaded && !failed;
     }
 
     /** The row of {@code key}, or null. */
@@ -174,7 +181,7 @@ public final class AreaRows implements AutoCloseable {
     }
 
     private void onChange(StorageChange change) {
-        if (closed) {
+        if (closed || failed) {
             return;
         }
         change.changes().forEach((key, value) -> queued.add(new AbstractMap.SimpleImmutableEntry<>(key, value.newValue())));

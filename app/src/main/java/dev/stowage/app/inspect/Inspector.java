@@ -300,7 +300,7 @@ public final class Inspector implements AutoCloseable {
 
     /** A changed value may pass or fail the filter now: filter again, once per batch. */
     private void afterBatch() {
-        if (areaRows != null && areaRows.isLoaded()) {
+        if (areaRows != null && !areaRows.isLoading()) {
             loading.set(false);
         }
         if (filter != ItemFilter.ALL) {

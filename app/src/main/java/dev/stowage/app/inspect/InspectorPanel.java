@@ -70,6 +70,8 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     private final HBox adding;
     private final PulseStages stages = new PulseStages(this);
     private boolean connected;
+    /** Connected, and the picker's target shown: not revealed before, lest it show an empty picker and grid. */
+    private boolean targetShown;
     private boolean closed;
 
     /**
@@ -190,6 +192,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
             Platform.runLater(() -> {
                 if (!closed) {
                     showTarget();
+                    targetShown = true;
                     revealAfterShowing();
                 }
             });
@@ -276,6 +279,9 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
             refreshTargets();
         }
         arrange();
+        if (connected && !targetShown) {
+            return; // connected while its last part was joining: revealed once it shows its target
+        }
         setOpacity(1);
         setMouseTransparent(false);
     }

@@ -1,9 +1,8 @@
 package dev.stowage.app.shell;
 
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.util.Duration;
@@ -15,18 +14,22 @@ import javafx.util.Duration;
  * not start a panel's opening or fill a window's idle seconds. One daemon thread keeps the time for all.
  */
 public final class FxDelay {
-    private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(task -> {
+    private static final ScheduledThreadPoolExecutor CLOCK = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "stowage-fx-delay");
         thread.setDaemon(true);
         return thread;
     });
+
+    static {
+        CLOCK.setRemoveOnCancelPolicy(true); // a cancelled task lets go of what it holds (a closed window's dock) at once
+    }
 
     private FxDelay() {
     }
 
     /** A task waiting for its time; cancelling it on the FX thread means it will not run. */
     public static final class Pending {
-        private volatile boolean cancelled;
+        private boolean cancelled; // both written and read on the FX thread
         private ScheduledFuture<?> timer;
 
         public void cancel() {

@@ -1,46 +1,84 @@
 package dev.stowage.app.shell;
 
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import javafx.beans.value.ChangeListener;
-import javafx.event.Event;
-import javafx.event.EventHandler;
-import javafx.event.EventType;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * Runs a task once, when the window of a node has shown and then had no input for a while: no key, no mouse
- * press or drag, no scrolling. Work that would cost the person a frame or two while they type or scroll
- * (styling a panel they have not opened yet) waits for such a moment. Moving the mouse alone does not count
- * as input. FX thread.
+ * Runs a task once, when the window of a node is showing and the process has had no input for a while
+ * ({@link InputActivity}: in any window, since they all share the FX thread). Work that would cost the
+ * person a frame or two while they type or scroll (styling a panel they have not opened yet) waits for such
+ * a moment. The watches of several windows run their tasks one quiet time apart, not all at once (a restored
+ * session's windows would otherwise all make their panels together). FX thread.
  */
 final class IdleWatch {
-    private static final EventType<?>[] INPUT = {KeyEvent.ANY, MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_DRAGGED,
-            ScrollEvent.ANY};
+    /** Keeps the time: the clock, and a timer that runs a task on the FX thread later. */
+    interface Clock {
+        long nanoTime();
+
+        /** Runs {@code task} on the FX thread after {@code delay}; the runnable returned cancels it. */
+        Runnable after(Duration delay, Runnable task);
+    }
+
+    /** What the watches of one process share: the time, its last input, and when a watch last ran its task. */
+    static final class Process {
+        private static Process system;
+        private final Clock clock;
+        private final LongSupplier lastInput;
+        private long lastRun = Long.MIN_VALUE;
+
+        /** @param lastInput the {@link Clock#nanoTime()} of the process's last input */
+        Process(Clock clock, LongSupplier lastInput) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            this.lastInput = Objects.requireNonNull(lastInput, "lastInput");
+        }
+
+        /** The real one: {@link System#nanoTime()}, {@link FxDelay}, and {@link InputActivity}. FX thread. */
+        static Process system() {
+            if (system == null) {
+                system = new Process(new Clock() {
+                    @Override
+                    public long nanoTime() {
+                        return System.nanoTime();
+                    }
+
+                    @Override
+                    public Runnable after(Duration delay, Runnable task) {
+                        return FxDelay.after(delay, task)::cancel;
+                    }
+                }, InputActivity.process()::lastInputNanos);
+            }
+            return system;
+        }
+    }
 
     private final Node node;
     private final long quietNanos;
     private final Runnable task;
-    /** The time it waits for, if it waits: the last input's, or the window's showing, plus the quiet time. */
-    private FxDelay.Pending check;
-    private long lastInput;
-    private final EventHandler<Event> restart = e -> lastInput = System.nanoTime(); // a check looks at it when due
+    private final Process process;
     private final ChangeListener<Boolean> showingChanged = (obs, was, showing) -> restart();
     private final ChangeListener<Window> windowMoved = (obs, old, window) -> follow(old, window);
     private final ChangeListener<Scene> sceneMoved = (obs, old, scene) -> watch(old, scene);
     private Scene scene;
+    /** Cancels the pending check, if one is pending. */
+    private Runnable check;
+    private long since;
     private boolean done;
 
     /** Watches {@code node}'s window, whichever scene the node is in; {@code task} runs at most once. */
     IdleWatch(Node node, Duration quiet, Runnable task) {
+        this(node, quiet, task, Process.system());
+    }
+
+    IdleWatch(Node node, Duration quiet, Runnable task, Process process) {
         this.node = Objects.requireNonNull(node, "node");
         this.task = Objects.requireNonNull(task, "task");
         this.quietNanos = Math.round(Objects.requireNonNull(quiet, "quiet").toMillis() * 1e6);
+        this.process = Objects.requireNonNull(process, "process");
         node.sceneProperty().addListener(sceneMoved);
         watch(null, node.getScene());
     }
@@ -55,19 +93,11 @@ final class IdleWatch {
 
     private void watch(Scene old, Scene now) {
         if (old != null) {
-            for (EventType<?> type : INPUT) {
-                old.removeEventFilter(type, restart);
-            }
             old.windowProperty().removeListener(windowMoved);
             follow(old.getWindow(), null);
         }
         scene = done ? null : now;
         if (scene != null) {
-            for (EventType<?> type : INPUT) {
-                @SuppressWarnings("unchecked")
-                EventType<Event> any = (EventType<Event>) type;
-                scene.addEventFilter(any, restart);
-            }
             scene.windowProperty().addListener(windowMoved);
             follow(null, scene.getWindow());
         }
@@ -84,16 +114,17 @@ final class IdleWatch {
         restart();
     }
 
+    /** The quiet time counts from now at the earliest: from the window's showing, say. */
     private void restart() {
         stop();
         if (!done && isShowing()) {
-            lastInput = System.nanoTime();
+            since = process.clock.nanoTime();
             waitFor(quietNanos);
         }
     }
 
     private void waitFor(long nanos) {
-        check = FxDelay.after(Duration.millis(nanos / 1e6), this::due);
+        check = process.clock.after(Duration.millis(nanos / 1e6), this::due);
     }
 
     private void due() {
@@ -101,18 +132,20 @@ final class IdleWatch {
         if (done || !isShowing()) {
             return;
         }
-        long left = lastInput + quietNanos - System.nanoTime();
+        long from = Math.max(since, Math.max(process.lastInput.getAsLong(), process.lastRun));
+        long left = from + quietNanos - process.clock.nanoTime();
         if (left > 0) {
-            waitFor(left); // input came meanwhile: the quiet time counts from it
+            waitFor(left); // input came meanwhile, or another window's task ran: the quiet time counts from it
             return;
         }
+        process.lastRun = process.clock.nanoTime();
         cancel();
         task.run();
     }
 
     private void stop() {
         if (check != null) {
-            check.cancel();
+            check.run();
             check = null;
         }
     }

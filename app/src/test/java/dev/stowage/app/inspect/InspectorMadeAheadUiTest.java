@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.storage.SessionStorageService;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
-import javafx.util.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * The inspector made ahead: a window left without input makes its inspector hidden, following nothing, so
- * the first F12 only connects and shows it; input puts that off.
+ * the first F12 only connects and shows it, revealed once it shows its rows. When idle work runs is
+ * {@code IdleWatchTest}'s, and what counts as input {@code InputActivityUiTest}'s.
  */
 class InspectorMadeAheadUiTest extends InspectorTestBase {
     @Test
@@ -23,14 +28,24 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
         script(selectedTab(), "sessionStorage.setItem('a', '1')");
         waitUntil("the inspector made ahead", () -> fx(() -> window.dock().isMade()));
         assertFalse(fx(() -> window.dock().isReady()), "made hidden");
-        waitUntil("its parts all in", () -> robot.lookup("#inspector-detail").tryQuery().isPresent());
-        assertFalse(fx(() -> lookup("#inspector").isVisible()));
+        InspectorPanel panel = (InspectorPanel) lookup("#inspector");
+        waitUntil("its parts all in", () -> fx(() -> panel.getOpacity() == 1)); // its last stage done, hidden
+        assertFalse(fx(panel::isVisible));
 
         script(selectedTab(), "sessionStorage.setItem('b', '2')");
-        InspectorPanel panel = (InspectorPanel) lookup("#inspector");
         assertEquals(0, (int) fx(() -> panel.table().getItems().size()), "a hidden inspector made ahead follows nothing");
 
+        List<Integer> rowsWhenRevealed = new CopyOnWriteArrayList<>();
+        fx(() -> {
+            panel.opacityProperty().addListener((obs, old, now) -> {
+                if (now.doubleValue() == 1) {
+                    rowsWhenRevealed.add(panel.table().getItems().size());
+                }
+            });
+            return null;
+        });
         openInspector();
+        assertEquals(List.of(2), rowsWhenRevealed, "transparent until it shows its target with its rows, then revealed once");
         assertTrue(fx(() -> window.dock().isReady()));
         assertTrue(panel == lookup("#inspector"), "F12 shows the panel made ahead, not a new one");
         waitForRows(List.of("a=1", "b=2"));
@@ -41,23 +56,62 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
     }
 
     @Test
-    void typingPutsTheMakingAheadOff() {
-        launchWithSessionStorage(new SessionStorageService(), server.url("/listen"));
-        AtomicInteger made = new AtomicInteger();
+    void aPanelMadeAheadWaitsForItsRowsAWhileBeforeItShows() {
+        SessionStorageService storage = new SessionStorageService();
+        launchWithSessionStorage(storage, server.url("/listen"));
+        script(selectedTab(), "sessionStorage.setItem('k', 'v')");
+        List<Runnable> held = new CopyOnWriteArrayList<>(); // building the rows waits for the test
+        AtomicLong askedAt = new AtomicLong();
+        InspectorPanel slow = madeAhead(storage, task -> {
+            askedAt.set(System.nanoTime());
+            held.add(task);
+        });
+        List<long[]> reveals = revealsOf(slow);
+        focusPage();
+        keys(KeyCode.F12);
+        waitUntil("revealed without its rows after waiting for them a while", () -> !reveals.isEmpty());
+        assertEquals(0, reveals.get(0)[1], "a large area shows as it loads");
+        assertTrue(reveals.get(0)[0] - askedAt.get() >= 120_000_000L, "it waited for its rows first (150 ms)");
+        held.forEach(Runnable::run);
+        waitUntil("its rows then", () -> fx(() -> slow.table().getItems().size()) == 1);
+
+        keys(KeyCode.F12);
+        InspectorPanel quick = madeAhead(storage, ForkJoinPool.commonPool());
+        List<long[]> quickReveals = revealsOf(quick);
+        keys(KeyCode.F12);
+        waitUntil("revealed", () -> !quickReveals.isEmpty());
+        assertEquals(1, quickReveals.get(0)[1], "with its rows, once they came");
+    }
+
+    /** When {@code panel} turns opaque from now on, and how many rows it shows then. */
+    private List<long[]> revealsOf(InspectorPanel panel) {
+        List<long[]> reveals = new CopyOnWriteArrayList<>();
         fx(() -> {
-            window.dock().setPanel(() -> {
-                made.incrementAndGet();
-                return new EmptyPanel();
-            }, Duration.seconds(1.5));
+            panel.opacityProperty().addListener((obs, old, now) -> {
+                if (now.doubleValue() == 1) {
+                    reveals.add(new long[] {System.nanoTime(), panel.table().getItems().size()});
+                }
+            });
             return null;
         });
-        robot.clickOn("#address-bar");
-        for (int i = 0; i < 12; i++) { // 2.4 s of typing, a key every 0.2 s
-            robot.type(KeyCode.A);
-            sleep(200);
-        }
-        assertEquals(0, made.get(), "nothing made while the person types");
-        waitUntil("made once they stop", () -> made.get() == 1);
-        assertFalse(fx(() -> window.dock().isReady()));
+        return reveals;
+    }
+
+    /** A new inspector in the dock, made ahead and whole, whose rows are built by {@code background}. */
+    private InspectorPanel madeAhead(SessionStorageService storage, Executor background) {
+        AtomicReference<InspectorPanel> made = new AtomicReference<>();
+        fx(() -> {
+            window.dock().setPanel(() -> {
+                made.set(new InspectorPanel(new Inspector(storage, background, Platform::runLater),
+                        () -> InspectorDock.targets(window), new InspectorFiles(InspectorFiles.DIALOGS,
+                        ForkJoinPool.commonPool(), Platform::runLater), window.dock()));
+                return made.get();
+            });
+            window.dock().prepare();
+            return null;
+        });
+        waitUntil("made ahead, whole and hidden", () -> made.get() != null && fx(() -> made.get().getOpacity() == 1
+                && made.get().getScene() != null && !made.get().isVisible()));
+        return made.get();
     }
 }

@@ -1,0 +1,33 @@
+package dev.stowage.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stowage.app.testing.ShellTestBase;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What counts as the person's input for idle work: keys and clicks do, moving the pointer does not. */
+class InputActivityUiTest extends ShellTestBase {
+    @BeforeAll
+    static void page() {
+        server.page("/idle", "<!doctype html><title>idle</title><body>a page</body>");
+    }
+
+    @Test
+    void keysAndClicksCountAsInputAndPointerMovesDoNot() {
+        launch(server.url("/idle"));
+        InputActivity activity = fx(InputActivity::process);
+        robot.moveTo("#address-bar");
+        long before = fx(activity::lastInputNanos);
+        robot.moveBy(40, 0).moveBy(-40, 0);
+        assertEquals(before, (long) fx(activity::lastInputNanos), "moving the pointer is not input");
+
+        robot.clickOn("#address-bar");
+        long clicked = fx(activity::lastInputNanos);
+        assertTrue(clicked > before, "a click is");
+        robot.type(KeyCode.A);
+        assertTrue(fx(activity::lastInputNanos) > clicked, "a key is");
+    }
+}
