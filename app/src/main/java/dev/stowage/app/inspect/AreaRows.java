@@ -41,7 +41,8 @@ public final class AreaRows implements AutoCloseable {
 
     /** About how long one FX task handing the first rows over takes. */
     static final long LOAD_BUDGET_NANOS = 4_000_000;
-    private static final int MOST_LOADED = 50_000;
+    /** Warm, 10,000 rows took a task 1-3 ms; 50,000 up to 15 ms while the panel's parts were joining (measured). */
+    private static final int MOST_LOADED = 5 * CHUNK;
 
     private final Rows rows = new Rows();
     /** How many rows the next task handing the first rows over takes. */
@@ -151,7 +152,8 @@ public final class AreaRows implements AutoCloseable {
     /**
      * Hands the first rows over in FX tasks of about {@link #LOAD_BUDGET_NANOS} each, then what changed
      * meanwhile. How many rows a task takes follows how long the last took: the first time in a process the
-     * list's code runs interpreted, and a fixed 10,000 rows took one task 41 ms (measured); warm, it took 1-3 ms.
+     * list's code runs interpreted, and a fixed 10,000 rows took one task 41 ms (measured); warm, it took 1-3 ms,
+     * which stays the most a task takes.
      */
     private void load(RowTable first) {
         if (closed) {
