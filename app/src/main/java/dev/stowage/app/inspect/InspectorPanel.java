@@ -1,6 +1,5 @@
 package dev.stowage.app.inspect;
 
-import dev.stowage.app.shell.FxDelay;
 import dev.stowage.app.shell.PanelDock;
 import dev.stowage.storage.StorageKey;
 import java.util.ArrayList;
@@ -8,8 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -298,38 +295,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         }
         // With its rows too, when they come soon: rows that came just after the panel was painted were laid
         // out in the next pulse, which waited for that painting (measured: 16 ms at a stretch, 8 of them waiting).
-        if (!inspector.loadingProperty().get()) {
-            stages.add(this::reveal);
-        } else {
-            new RevealWhenLoaded(); // a large area shows as it loads, after ROWS_AWAITED
-        }
-    }
-
-    /** Reveals the panel once the inspector's rows are in, or once it waited {@link #ROWS_AWAITED}. */
-    private final class RevealWhenLoaded implements ChangeListener<Boolean> {
-        private final FxDelay.Pending longest;
-        private boolean done;
-
-        RevealWhenLoaded() {
-            inspector.loadingProperty().addListener(this);
-            longest = FxDelay.after(ROWS_AWAITED, this::reveal);
-        }
-
-        @Override
-        public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean loading) {
-            if (!loading) {
-                reveal();
-            }
-        }
-
-        private void reveal() {
-            if (!done) {
-                done = true;
-                inspector.loadingProperty().removeListener(this);
-                longest.cancel();
-                stages.add(InspectorPanel.this::reveal);
-            }
-        }
+        WhenLoaded.run(inspector.loadingProperty(), ROWS_AWAITED, () -> stages.add(this::reveal)); // a large area shows as it loads
     }
 
     private void switchSide() {
