@@ -33,7 +33,7 @@ import javafx.util.StringConverter;
  * whole value and, for JSON, a collapsible tree. All it does goes through the {@link Inspector}.
  *
  * <p><b>Opening within a frame.</b> The panel is made and {@linkplain #connect() connected} on the FX thread
- * (see {@link PanelDock} for why not off it), made ahead when the window is idle. A control gets its skin
+ * (see {@link PanelDock} for why not off it), made ahead when the process is idle. A control gets its skin
  * and its first styling when it joins the window's scene, so from when the panel is in the window (hidden
  * until connected, if made ahead) the parts join it one every other pulse, a few controls at a time: the picker,
  * the filter, the bar's buttons and menus, the origins, the grid, the add row, the value pane; and it is
@@ -144,7 +144,6 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
                 side, InspectorMenus.button("\u00d7", "inspector-close", () -> dock.setShowing(false)));
         adding = new HBox(4, newKey, newValue, add);
         HBox.setHgrow(newValue, Priority.ALWAYS);
-
 
         middle = new VBox(4, error, notice, grid, adding);
         VBox.setVgrow(grid, Priority.ALWAYS);

@@ -8,13 +8,14 @@ import javafx.application.Platform;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.util.Duration;
 
 /**
  * A window's page area with a panel that can be docked at its bottom or its right (the storage inspector,
  * as browsers dock their developer tools).
  *
- * <p>The panel is made the first time it is shown, or ahead of that when the window is idle
- * ({@link #setPanel(Supplier, javafx.util.Duration)}), on the FX thread in a task of its own after the event that asked for it, and
+ * <p>The panel is made the first time it is shown, or ahead of that when the process is idle
+ * ({@link #setPanel(Supplier, Duration)}), on the FX thread in a task of its own after the event that asked for it, and
  * put in the window hidden; it is {@linkplain Panel#connect connected} in a later task, when first shown, and
  * shows then. A panel that is costly to style spreads its parts over pulses itself once in the window (the
  * inspector does). Once made, the panel stays in the scene graph: hiding it makes it invisible, so showing it
@@ -98,12 +99,12 @@ public final class PanelDock {
     }
 
     /**
-     * {@link #setPanel(Supplier)}, and {@linkplain #prepare() prepares} the panel once the window has had no
-     * input for {@code idle} (keys, mouse presses and drags, scrolling), counted from when it shows, unless it
-     * was shown first: the storage inspector's first showing in a process is otherwise several frames of
-     * loading and styling (docs/BENCHMARKS.md). Null prepares nothing ahead.
+     * {@link #setPanel(Supplier)}, and {@linkplain #prepare() prepares} the panel once the window shows and
+     * the process has had no input for {@code idle} ({@link IdleWatch}: in any window, and one window's panel
+     * at a time), unless it was shown first: the storage inspector's first showing in a process is otherwise
+     * several frames of loading and styling (docs/BENCHMARKS.md). Null prepares nothing ahead.
      */
-    public void setPanel(Supplier<? extends Panel> maker, javafx.util.Duration idle) {
+    public void setPanel(Supplier<? extends Panel> maker, Duration idle) {
         this.maker = Objects.requireNonNull(maker, "maker");
         stopWatching();
         letGo();
