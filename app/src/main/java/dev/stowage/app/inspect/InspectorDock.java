@@ -18,14 +18,15 @@ import javafx.scene.Parent;
 import javafx.util.Duration;
 
 /**
- * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made, hidden, once the window has been
- * idle for {@link #PREPARE_AFTER}, or when first shown if that comes first (see {@link PanelDock}), it follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
+ * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made, hidden, once the process has had
+ * no input for {@link #PREPARE_AFTER}, or when first shown if that comes first (see {@link PanelDock}), it follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
  * can still bring back. FX thread.
  */
 public final class InspectorDock {
     /**
-     * How long a window goes without input before its inspector is made ahead, hidden: the first F12 of a
-     * process otherwise spends several frames loading and styling it (docs/BENCHMARKS.md).
+     * How long the process goes without input (in any window) before a window's inspector is made ahead,
+     * hidden: the first F12 of a process otherwise spends several frames loading and styling it
+     * (docs/BENCHMARKS.md).
      */
     static final Duration PREPARE_AFTER = Duration.seconds(3);
 
