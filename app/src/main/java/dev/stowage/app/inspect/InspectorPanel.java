@@ -1,5 +1,6 @@
 package dev.stowage.app.inspect;
 
+import dev.stowage.app.shell.FxDelay;
 import dev.stowage.app.shell.PanelDock;
 import dev.stowage.storage.StorageKey;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ import javafx.util.StringConverter;
 public final class InspectorPanel extends VBox implements PanelDock.Panel {
     /** How long a panel made ahead waits for its rows before it shows without them. */
     private static final Duration ROWS_AWAITED = Duration.millis(150);
+    /** How long after a panel made ahead is whole it rehearses: its reveal's pulse not lengthened by it. */
+    private static final Duration REHEARSAL_AFTER = Duration.millis(50);
     /** How many characters of a value the grid shows; the detail pane shows all of it. */
     static final int SHORT_VALUE = 200;
 
@@ -70,6 +73,8 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     /** Connected, and the picker's target shown: not revealed before, lest it show an empty picker and grid. */
     private boolean targetShown;
     private boolean closed;
+    private boolean wired;
+    private final Rehearsal rehearsal;
 
     /**
      * Makes the panel's nodes; it is live only once {@link #connect() connected}. FX thread.
@@ -84,6 +89,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         this.targets = Objects.requireNonNull(targets, "targets");
         this.dock = Objects.requireNonNull(dock, "dock");
         Objects.requireNonNull(files, "files");
+        rehearsal = new Rehearsal(inspector);
         setId("inspector");
         getStyleClass().add("inspector");
         setPadding(new Insets(4));
@@ -162,15 +168,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
      */
     @Override
     public void connect() {
-        picker.setOnShowing(e -> refreshTargets());
-        inspector.selectedAreaProperty().addListener((obs, old, key) -> selectArea());
-        inspector.areas().addListener((ListChangeListener<Inspector.AreaUsage>) c -> selectArea());
-        inspector.rowsProperty().addListener((obs, old, rows) -> grid.setItems(rows));
-        grid.setItems(inspector.rowsProperty().get());
-        grid.selectedItemProperty().addListener((obs, old, row) -> detailPane.show(row));
-        filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
-        notice.textProperty().bind(inspector.noticeProperty());
-        error.textProperty().bind(inspector.errorProperty());
+        wire();
         connected = true;
         if (stages.isEmpty()) { // made ahead: not painted again until it shows its target
             setOpacity(0);
@@ -195,6 +193,23 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         });
     }
 
+    /** Has the panel show what its inspector shows: once, on connecting or on a rehearsal, whichever is first. */
+    private void wire() {
+        if (wired) {
+            return;
+        }
+        wired = true;
+        picker.setOnShowing(e -> refreshTargets());
+        inspector.selectedAreaProperty().addListener((obs, old, key) -> selectArea());
+        inspector.areas().addListener((ListChangeListener<Inspector.AreaUsage>) c -> selectArea());
+        inspector.rowsProperty().addListener((obs, old, rows) -> grid.setItems(rows));
+        grid.setItems(inspector.rowsProperty().get());
+        grid.selectedItemProperty().addListener((obs, old, row) -> detailPane.show(row));
+        filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
+        notice.textProperty().bind(inspector.noticeProperty());
+        error.textProperty().bind(inspector.errorProperty());
+    }
+
     @Override
     public Parent node() {
         return this;
@@ -212,6 +227,11 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     /** The grid of keys and values. */
     KeyValueGrid table() {
         return grid;
+    }
+
+    /** Where the rehearsal of a panel made ahead is (see {@link Rehearsal}). */
+    Rehearsal.State rehearsal() {
+        return rehearsal.state();
     }
 
     /** Shows the picker's target again: the selection moved, or a tab opened or closed. */
@@ -273,6 +293,10 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
             // Made ahead: the picker lists what there is now (it follows nothing yet). Its first items cost
             // the first opening 8 ms of a cold JVM's FX thread (temporary timing); the opening lists them again.
             refreshTargets();
+            FxDelay.after(REHEARSAL_AFTER, () -> rehearsal.run(() -> {
+                wire();
+                showTarget();
+            }, () -> !connected && !closed));
         }
         arrange();
         if (connected && !targetShown) {

@@ -1,6 +1,7 @@
 package dev.stowage.app.inspect;
 
 import dev.stowage.app.testing.FxProbe;
+import dev.stowage.app.testing.FxSampler;
 import dev.stowage.app.testing.PageClock;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionStorageService;
@@ -47,6 +48,8 @@ class InspectorBenchmark extends InspectorTestBase {
      * panel on demand at the round's end.
      */
     private static final boolean AHEAD = !"false".equals(System.getProperty("bench.ahead"));
+    /** {@code -Dbench.sample=true}: with verbose, where the FX thread was in each opening's longest stretch (slows it). */
+    private static final boolean SAMPLE = Boolean.getBoolean("bench.sample");
 
     private final List<Double> taskMs = Collections.synchronizedList(new ArrayList<>());
     /** When the inspector's background tasks (building the rows) ran, for the verbose output. */
@@ -180,7 +183,8 @@ class InspectorBenchmark extends InspectorTestBase {
                         window.dock().prepare();
                         return null;
                     });
-                    waitUntil("the panel made ahead", () -> shown != null && fx(() -> window.dock().isMade() && shown.getOpacity() == 1));
+                    waitUntil("the panel made ahead and rehearsed", () -> shown != null && fx(() -> window.dock().isMade()
+                            && shown.getOpacity() == 1 && shown.rehearsal() == Rehearsal.State.DONE));
                     sleep(200);
                     probe.close();
                     if (counted) {
@@ -300,7 +304,7 @@ class InspectorBenchmark extends InspectorTestBase {
      * round's numbers to {@code into} (null: the warm-up round) and returns them as text.
      */
     private String measureOpening(int round, Stretches into, List<Double> tasks) {
-        try (FxProbe probe = FxProbe.start()) {
+        try (FxProbe probe = FxProbe.start(); FxSampler sampler = SAMPLE ? FxSampler.start() : null) {
             taskMs.clear(); // only the tasks inside the probe's window: an earlier round's may still run before it
             backgroundTasks.clear();
             longTasks.clear();
@@ -326,6 +330,9 @@ class InspectorBenchmark extends InspectorTestBase {
                 synchronized (longTasks) {
                     System.out.printf("  the inspector's FX tasks over 5 ms: %s%n", longTasks.stream().filter(t -> t[1] - t[0] > 5_000_000)
                             .map(t -> String.format("%.1f to %.1f", (t[0] - opened) / 1e6, (t[1] - opened) / 1e6)).toList());
+                }
+                if (sampler != null) {
+                    System.out.printf("  where the FX thread was in it:%n%s%n", sampler.between(wait[0], wait[1]));
                 }
             }
             return String.format("%.1f ms, of which the FX thread's CPU %.1f ms", probe.longestMs(),

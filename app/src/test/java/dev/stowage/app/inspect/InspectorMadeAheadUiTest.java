@@ -31,6 +31,7 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
         InspectorPanel panel = (InspectorPanel) lookup("#inspector");
         waitUntil("its parts all in", () -> fx(() -> panel.getOpacity() == 1)); // its last stage done, hidden
         assertFalse(fx(panel::isVisible));
+        waitUntil("its rehearsal done", () -> fx(() -> panel.rehearsal() == Rehearsal.State.DONE));
 
         script(selectedTab(), "sessionStorage.setItem('b', '2')");
         assertEquals(0, (int) fx(() -> panel.table().getItems().size()), "a hidden inspector made ahead follows nothing");
@@ -83,6 +84,33 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
         assertEquals(1, quickReveals.get(0)[1], "with its rows, once they came");
     }
 
+    @Test
+    void aPanelMadeAheadRehearsesItsTargetHiddenThenLetsItGo() {
+        SessionStorageService storage = new SessionStorageService();
+        launchWithSessionStorage(storage, server.url("/listen"));
+        script(selectedTab(), "sessionStorage.setItem('a', '1')");
+        Inspector inspector = fx(() -> new Inspector(storage, ForkJoinPool.commonPool(), Platform::runLater));
+        AtomicReference<InspectorPanel> panel = new AtomicReference<>();
+        List<String> whenLoaded = new CopyOnWriteArrayList<>(); // the grid and the panel when the rows came
+        fx(() -> {
+            inspector.loadingProperty().addListener((obs, was, now) -> {
+                if (!now) {
+                    whenLoaded.add(panel.get().table().getItems() + (panel.get().isVisible() ? " shown" : " hidden"));
+                }
+            });
+            return null;
+        });
+        panel.set(madeAhead(inspector));
+        waitUntil("its rehearsal done", () -> fx(() -> panel.get().rehearsal() == Rehearsal.State.DONE));
+        assertEquals(List.of("[a=1] hidden"), whenLoaded, "it showed the selected tab's rows once, hidden");
+        assertEquals(0, (int) fx(() -> panel.get().table().getItems().size()), "then let them go");
+        script(selectedTab(), "sessionStorage.setItem('b', '2')");
+        assertEquals(0, (int) fx(() -> panel.get().table().getItems().size()), "and follows nothing until F12");
+
+        openInspector();
+        waitForRows(List.of("a=1", "b=2"));
+    }
+
     /** When {@code panel} turns opaque from now on, and how many rows it shows then. */
     private List<long[]> revealsOf(InspectorPanel panel) {
         List<long[]> reveals = new CopyOnWriteArrayList<>();
@@ -99,10 +127,15 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
 
     /** A new inspector in the dock, made ahead and whole, whose rows are built by {@code background}. */
     private InspectorPanel madeAhead(SessionStorageService storage, Executor background) {
+        return madeAhead(fx(() -> new Inspector(storage, background, Platform::runLater)));
+    }
+
+    /** A new panel of {@code inspector} in the dock, made ahead and whole. */
+    private InspectorPanel madeAhead(Inspector inspector) {
         AtomicReference<InspectorPanel> made = new AtomicReference<>();
         fx(() -> {
             window.dock().setPanel(() -> {
-                made.set(new InspectorPanel(new Inspector(storage, background, Platform::runLater),
+                made.set(new InspectorPanel(inspector,
                         () -> InspectorDock.targets(window), new InspectorFiles(InspectorFiles.DIALOGS,
                         ForkJoinPool.commonPool(), Platform::runLater), window.dock()));
                 return made.get();
