@@ -18,31 +18,37 @@ import java.util.Objects;
  * <p><b>Why arrays.</b> The rows of an area of 100k keys outlive the collector's next young pause, which
  * copies what survives it object by object, stopping every thread, the FX thread included. As 100k row
  * objects and 100k map nodes, the first pause after an opening took 27-50 ms; as a few arrays, 9-21 ms
- * ({@code InspectorRowsBenchmark}, docs/BENCHMARKS.md). The keys and values are the area's own strings,
- * not copies.
+ * ({@code InspectorRowsBenchmark}, docs/BENCHMARKS.md). The arrays are in {@link Pages}, none large enough
+ * to be one of the collector's humongous objects, each of which could start a pause as it was allocated.
+ * The keys and values are the area's own strings, not copies.
  *
  * <p><b>Costs.</b> A lookup, an append and a forget are a few array reads; a sweep reads the order once.
- * Two costs come in steps, on the FX thread: the arrays are made with room for half as many keys again,
- * and grow (about 10 ms for 100k keys, measured) when that is used up; the index is made with four slots a
- * key, and is made again (every key placed anew, 10-12 ms for 130k keys) when the keys have doubled.
+ * The arrays are made with room for half as many keys again, and grow by pages when that is used up,
+ * copying none (whole arrays took about 10 ms for 100k keys, measured). One cost comes in steps, on the FX
+ * thread: the index is made with four slots a key, and is made again (every key placed anew, 10-12 ms for
+ * 130k keys) when the keys have doubled.
  *
  * <p>Not thread-safe: made on any thread, then used on one.
  */
 final class RowTable {
-    private String[] keys;
-    private String[] values;
+    private String[][] keys;
+    private String[][] values;
     /** Each key's hash: placing keys anew reads this array in order, not strings scattered over the heap. */
-    private int[] hashes;
+    private int[][] hashes;
+    /** How many ids {@link #keys}, {@link #values} and {@link #hashes} have room for. */
+    private int room;
     /** Ids handed out so far; the free ones below are in {@link #free}. */
     private int ids;
     private int[] free = new int[16];
     private int freeCount;
     /** Forgotten ids still in the order, until the next {@link #sweep}. */
     private final BitSet forgotten = new BitSet();
-    private int[] order;
+    private int[][] order;
     private int size;
-    /** Each slot holds an id plus one, or 0 when free; the length is a power of two, at most half used. */
-    private int[] slots;
+    /** Each slot holds an id plus one, or 0 when free; {@link #slotCount} of them, at most half used. */
+    private int[][] slots;
+    /** A power of two. */
+    private int slotCount;
     /** 32 less the number of bits of a slot's number. */
     private int shift;
     private int indexed;
@@ -59,11 +65,11 @@ final class RowTable {
     private RowTable(int keyCount) {
         // Room for half as many keys again: growing the arrays on the FX thread later took 10-11 ms for
         // 100k keys (new memory, and every reference copied through the collector's barriers; measured).
-        int length = Math.max(16, keyCount + keyCount / 2);
-        keys = new String[length];
-        values = new String[length];
-        hashes = new int[length];
-        order = new int[length];
+        room = Math.max(16, keyCount + keyCount / 2);
+        keys = Pages.strings(Pages.NO_STRINGS, room);
+        values = Pages.strings(Pages.NO_STRINGS, room);
+        hashes = Pages.ints(Pages.NO_INTS, room);
+        order = Pages.ints(Pages.NO_INTS, room);
         slots = slots(4 * Math.max(16, keyCount));
     }
 
@@ -82,19 +88,19 @@ final class RowTable {
     /** The id of the key at {@code place} in the order. */
     int idAt(int place) {
         Objects.checkIndex(place, size);
-        return order[place];
+        return Pages.at(order, place);
     }
 
     String key(int id) {
-        return keys[id];
+        return Pages.at(keys, id);
     }
 
     String value(int id) {
-        return values[id];
+        return Pages.at(values, id);
     }
 
     void setValue(int id, String value) {
-        values[id] = Objects.requireNonNull(value, "value");
+        Pages.put(values, id, Objects.requireNonNull(value, "value"));
     }
 
     /** Whether a key was forgotten since the last sweep. */
@@ -114,17 +120,17 @@ final class RowTable {
             return id == null ? -1 : id;
         }
         int hash = key.hashCode();
-        int mask = slots.length - 1;
+        int mask = slotCount - 1;
         for (int slot = home(hash), probes = 0; ; slot = (slot + 1) & mask, probes++) {
             if (probes > LONGEST_PROBE) {
                 useMap();
                 return idOf(key);
             }
-            int entry = slots[slot];
+            int entry = Pages.at(slots, slot);
             if (entry == 0) {
                 return -1;
             }
-            if (hashes[entry - 1] == hash && keys[entry - 1].equals(key)) {
+            if (Pages.at(hashes, entry - 1) == hash && Pages.at(keys, entry - 1).equals(key)) {
                 return entry - 1;
             }
         }
@@ -136,14 +142,14 @@ final class RowTable {
         Objects.requireNonNull(value, "value");
         ensureRoom(1);
         int id = freeCount > 0 ? free[--freeCount] : ids++;
-        keys[id] = key;
-        values[id] = value;
-        hashes[id] = key.hashCode();
-        order[size++] = id;
-        if (map == null && 2 * (indexed + 1) > slots.length) {
+        Pages.put(keys, id, key);
+        Pages.put(values, id, value);
+        Pages.put(hashes, id, key.hashCode());
+        Pages.put(order, size++, id);
+        if (map == null && 2 * (indexed + 1) > slotCount) {
             slots = slots(4 * (indexed + 1));
             for (int other = 0; other < ids; other++) {
-                if (other != id && keys[other] != null && !forgotten.get(other)) {
+                if (other != id && Pages.at(keys, other) != null && !forgotten.get(other)) {
                     place(other);
                 }
             }
@@ -158,14 +164,14 @@ final class RowTable {
      */
     void ensureRoom(int more) {
         int needed = (freeCount >= more ? 0 : ids + more - freeCount);
-        if (needed > keys.length) {
-            int length = Math.max(needed, keys.length * 2);
-            keys = Arrays.copyOf(keys, length);
-            values = Arrays.copyOf(values, length);
-            hashes = Arrays.copyOf(hashes, length);
+        if (needed > room) {
+            room = Math.max(needed, room * 2);
+            keys = Pages.strings(keys, room);
+            values = Pages.strings(values, room);
+            hashes = Pages.ints(hashes, room);
         }
-        if (size + more > order.length) {
-            order = Arrays.copyOf(order, Math.max(size + more, order.length * 2));
+        if (size + more > Pages.length(order)) {
+            order = Pages.ints(order, Math.max(size + more, Pages.length(order) * 2));
         }
     }
 
@@ -185,19 +191,20 @@ final class RowTable {
             map.remove(key);
             return;
         }
-        int mask = slots.length - 1;
-        int hole = home(hashes[id]);
-        while (slots[hole] != id + 1) {
+        int mask = slotCount - 1;
+        int hole = home(Pages.at(hashes, id));
+        while (Pages.at(slots, hole) != id + 1) {
             hole = (hole + 1) & mask;
         }
-        slots[hole] = 0;
-        for (int slot = (hole + 1) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-            int home = home(hashes[slots[slot] - 1]);
+        Pages.put(slots, hole, 0);
+        for (int slot = (hole + 1) & mask; Pages.at(slots, slot) != 0; slot = (slot + 1) & mask) {
+            int entry = Pages.at(slots, slot);
+            int home = home(Pages.at(hashes, entry - 1));
             // It may fill the hole unless its home lies cyclically after the hole, up to where it is.
             boolean homeBetween = hole <= slot ? hole < home && home <= slot : hole < home || home <= slot;
             if (!homeBetween) {
-                slots[hole] = slots[slot];
-                slots[slot] = 0;
+                Pages.put(slots, hole, entry);
+                Pages.put(slots, slot, 0);
                 hole = slot;
             }
         }
@@ -210,16 +217,16 @@ final class RowTable {
         }
         int kept = 0;
         for (int place = 0; place < size; place++) {
-            int id = order[place];
+            int id = Pages.at(order, place);
             if (forgotten.get(id)) {
-                keys[id] = null;
-                values[id] = null;
+                Pages.put(keys, id, null);
+                Pages.put(values, id, null);
                 if (freeCount == free.length) {
                     free = Arrays.copyOf(free, freeCount * 2);
                 }
                 free[freeCount++] = id;
             } else {
-                order[kept++] = id;
+                Pages.put(order, kept++, id);
             }
         }
         size = kept;
@@ -229,19 +236,19 @@ final class RowTable {
     private void place(int id) {
         indexed++;
         if (map != null) {
-            map.put(keys[id], id);
+            map.put(Pages.at(keys, id), id);
             return;
         }
-        int mask = slots.length - 1;
-        int slot = home(hashes[id]);
-        for (int probes = 0; slots[slot] != 0; probes++) {
+        int mask = slotCount - 1;
+        int slot = home(Pages.at(hashes, id));
+        for (int probes = 0; Pages.at(slots, slot) != 0; probes++) {
             if (probes > LONGEST_PROBE) {
                 useMap(); // which indexes this id too
                 return;
             }
             slot = (slot + 1) & mask;
         }
-        slots[slot] = id + 1;
+        Pages.put(slots, slot, id + 1);
     }
 
     /** Whether the index is the map ({@link #map}). */
@@ -252,11 +259,13 @@ final class RowTable {
     private void useMap() {
         map = new HashMap<>();
         for (int id = 0; id < ids; id++) {
-            if (keys[id] != null && !forgotten.get(id)) {
-                map.put(keys[id], id);
+            String key = Pages.at(keys, id);
+            if (key != null && !forgotten.get(id)) {
+                map.put(key, id);
             }
         }
         slots = null;
+        slotCount = 0;
     }
 
     /**
@@ -269,10 +278,10 @@ final class RowTable {
     }
 
     /** An empty index of at least {@code length} slots, a power of two. */
-    private int[] slots(int length) {
-        int slotCount = Integer.highestOneBit(Math.max(16, length) - 1) * 2;
+    private int[][] slots(int length) {
+        slotCount = Integer.highestOneBit(Math.max(16, length) - 1) * 2;
         shift = Integer.numberOfLeadingZeros(slotCount) + 1;
         indexed = 0;
-        return new int[slotCount];
+        return Pages.ints(Pages.NO_INTS, slotCount);
     }
 }

@@ -1,0 +1,86 @@
+package dev.stowage.app.inspect;
+
+import java.util.Arrays;
+
+/**
+ * Large arrays as pages of {@link #PAGE} elements, for {@link RowTable}.
+ *
+ * <p><b>Why.</b> G1 allocates an array of half a heap region or more (512 KB with the 1 MB regions of a heap
+ * under 2-4 GB, 2 MB with 4 MB regions) as a humongous object, straight in the old generation, and with the
+ * old generation past its threshold each such allocation starts a young pause of its own. The index of
+ * 100k keys was one int[] of 2 MB: in the inspector's benchmark most of the JVM's pauses during the rounds
+ * were those (-Xlog:gc: "G1 Humongous Allocation"), each at the very moment an opening allocated it, and
+ * each followed on the FX thread by a full collection of the page's JavaScript heap (docs/BENCHMARKS.md).
+ * A page is 64 KB of ints or compressed references, never humongous; growing adds pages and copies none.
+ *
+ * <p>An array of up to a page is one page of its own length. Not thread-safe.
+ */
+final class Pages {
+    static final int PAGE_BITS = 14;
+    static final int PAGE = 1 << PAGE_BITS;
+    private static final int MASK = PAGE - 1;
+    static final int[][] NO_INTS = {new int[0]};
+    static final String[][] NO_STRINGS = {new String[0]};
+
+    private Pages() {
+    }
+
+    static int at(int[][] pages, int index) {
+        return pages[index >>> PAGE_BITS][index & MASK];
+    }
+
+    static void put(int[][] pages, int index, int value) {
+        pages[index >>> PAGE_BITS][index & MASK] = value;
+    }
+
+    static String at(String[][] pages, int index) {
+        return pages[index >>> PAGE_BITS][index & MASK];
+    }
+
+    static void put(String[][] pages, int index, String value) {
+        pages[index >>> PAGE_BITS][index & MASK] = value;
+    }
+
+    /** How many elements {@code pages} hold. */
+    static int length(int[][] pages) {
+        return pages.length == 1 ? pages[0].length : pages.length << PAGE_BITS;
+    }
+
+    static int length(String[][] pages) {
+        return pages.length == 1 ? pages[0].length : pages.length << PAGE_BITS;
+    }
+
+    /** {@code pages} with room for at least {@code length} elements, theirs kept; {@code pages} itself if it has. */
+    static int[][] ints(int[][] pages, int length) {
+        if (length <= length(pages)) {
+            return pages;
+        }
+        if (length <= PAGE) {
+            return new int[][] {Arrays.copyOf(pages[0], length)};
+        }
+        int[][] more = Arrays.copyOf(pages, pageCount(length));
+        for (int p = 0; p < more.length; p++) {
+            more[p] = more[p] == null ? new int[PAGE] : more[p].length < PAGE ? Arrays.copyOf(more[p], PAGE) : more[p];
+        }
+        return more;
+    }
+
+    /** As {@link #ints}, for strings. */
+    static String[][] strings(String[][] pages, int length) {
+        if (length <= length(pages)) {
+            return pages;
+        }
+        if (length <= PAGE) {
+            return new String[][] {Arrays.copyOf(pages[0], length)};
+        }
+        String[][] more = Arrays.copyOf(pages, pageCount(length));
+        for (int p = 0; p < more.length; p++) {
+            more[p] = more[p] == null ? new String[PAGE] : more[p].length < PAGE ? Arrays.copyOf(more[p], PAGE) : more[p];
+        }
+        return more;
+    }
+
+    private static int pageCount(int length) {
+        return (length + MASK) >>> PAGE_BITS;
+    }
+}
