@@ -28,7 +28,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The storage inspector's state, without a screen: which namespace it shows (a tab's, open or closed), its
@@ -66,8 +65,9 @@ public final class Inspector implements AutoCloseable {
     private final ObservableList<AreaUsage> areas = FXCollections.observableArrayList();
     private final ObjectProperty<StorageKey> selectedArea = new SimpleObjectProperty<>(this, "selectedArea");
     private final ObservableList<ItemRow> noRows = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<FilteredList<ItemRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows",
-            new FilteredList<>(noRows));
+    /** What {@link #rows} holds. */
+    private FilteredRows filteredRows = new FilteredRows(noRows);
+    private final ReadOnlyObjectWrapper<ObservableList<ItemRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows", filteredRows);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -114,7 +114,7 @@ public final class Inspector implements AutoCloseable {
     }
 
     /** The chosen area's rows that pass the filter, in storage order; a new list when the area changes. */
-    public ReadOnlyObjectProperty<FilteredList<ItemRow>> rowsProperty() {
+    public ReadOnlyObjectProperty<ObservableList<ItemRow>> rowsProperty() {
         return rows.getReadOnlyProperty();
     }
 
@@ -194,7 +194,7 @@ public final class Inspector implements AutoCloseable {
     /** Shows only the rows that {@code filter} passes ({@link ItemFilter#parse}). */
     public void setFilter(Predicate<ItemRow> filter) {
         this.filter = Objects.requireNonNull(filter, "filter");
-        rows.get().setPredicate(filter == ItemFilter.ALL ? null : filter);
+        filteredRows.setPredicate(filter == ItemFilter.ALL ? null : filter);
     }
 
     /** Sets {@code key} to {@code value} in the chosen area (adds it at the end if it is new). */
@@ -286,16 +286,19 @@ public final class Inspector implements AutoCloseable {
         }
         Optional<StorageArea> area = key == null ? Optional.empty() : area();
         if (area.isEmpty()) {
-            rows.set(new FilteredList<>(noRows));
+            filteredRows = new FilteredRows(noRows);
+            rows.set(filteredRows);
             loading.set(false);
             return;
         }
         loading.set(true);
         AreaRows following = new AreaRows(area.get(), background, fxLater, this::afterBatch);
         areaRows = following;
-        FilteredList<ItemRow> filtered = new FilteredList<>(following.rows());
-        filtered.setPredicate(filter == ItemFilter.ALL ? null : filter);
-        rows.set(filtered);
+        filteredRows = new FilteredRows(following.rows());
+        if (filter != ItemFilter.ALL) {
+            filteredRows.setPredicate(filter);
+        }
+        rows.set(filteredRows);
     }
 
     /** A changed value may pass or fail the filter now: filter again, once per batch. */
@@ -304,8 +307,7 @@ public final class Inspector implements AutoCloseable {
             loading.set(false);
         }
         if (filter != ItemFilter.ALL) {
-            rows.get().setPredicate(null);
-            rows.get().setPredicate(filter);
+            filteredRows.refilter();
         }
     }
 }
