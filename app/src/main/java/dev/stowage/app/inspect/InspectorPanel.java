@@ -39,7 +39,7 @@ import javafx.util.StringConverter;
  * until connected, if made ahead) the parts join it one every other pulse, a few controls at a time: the picker,
  * the filter, the bar's buttons and menus, the origins, the grid, the add row, the value pane; and it is
  * painted only when whole. Heavy controls were traded for light nodes where a part cost more than a frame
- * (docs/BENCHMARKS.md).
+ * (docs/BENCHMARKS.md). Made ahead and whole, it shows its target once while hidden ({@link Rehearsal}).
  *
  * <p>FX thread.
  */

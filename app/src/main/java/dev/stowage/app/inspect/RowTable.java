@@ -23,8 +23,8 @@ import java.util.Objects;
  * The keys and values are the area's own strings, not copies.
  *
  * <p><b>Costs.</b> A lookup, an append and a forget are a few array reads; a sweep reads the order once.
- * The arrays are made with room for half as many keys again, and grow by pages when that is used up,
- * copying none (whole arrays took about 10 ms for 100k keys, measured). One cost comes in steps, on the FX
+ * The arrays are made with room for the keys there are, up to the end of their last page, and grow by
+ * pages, copying none (whole arrays took about 10 ms for 100k keys, measured). One cost comes in steps, on the FX
  * thread: the index is made with four slots a key, and is made again (every key placed anew, 10-12 ms for
  * 130k keys) when the keys have doubled.
  *
@@ -63,17 +63,17 @@ final class RowTable {
     static final int LONGEST_PROBE = 128;
 
     private RowTable(int keyCount) {
-        // Room for half as many keys again: growing the arrays on the FX thread later took 10-11 ms for
-        // 100k keys (new memory, and every reference copied through the collector's barriers; measured).
-        room = Math.max(16, keyCount + keyCount / 2);
-        keys = Pages.strings(Pages.NO_STRINGS, room);
-        values = Pages.strings(Pages.NO_STRINGS, room);
-        hashes = Pages.ints(Pages.NO_INTS, room);
-        order = Pages.ints(Pages.NO_INTS, room);
+        // The arrays grow by pages, copying nothing, so no more room than the last page's rest: what an
+        // opening allocates decides how often the collector runs during it (docs/BENCHMARKS.md).
+        keys = Pages.strings(Pages.NO_STRINGS, Math.max(16, keyCount));
+        values = Pages.strings(Pages.NO_STRINGS, Pages.length(keys));
+        hashes = Pages.ints(Pages.NO_INTS, Pages.length(keys));
+        order = Pages.ints(Pages.NO_INTS, Pages.length(keys));
+        room = Pages.length(keys);
         slots = slots(4 * Math.max(16, keyCount));
     }
 
-    /** A table of {@code snapshot}'s items in storage order, with room for half as many again. */
+    /** A table of {@code snapshot}'s items in storage order. */
     static RowTable of(AreaSnapshot snapshot) {
         RowTable table = new RowTable(snapshot.length());
         snapshot.items().forEach(table::append);
@@ -165,13 +165,16 @@ final class RowTable {
     void ensureRoom(int more) {
         int needed = (freeCount >= more ? 0 : ids + more - freeCount);
         if (needed > room) {
-            room = Math.max(needed, room * 2);
-            keys = Pages.strings(keys, room);
-            values = Pages.strings(values, room);
-            hashes = Pages.ints(hashes, room);
+            // Within a page the array is copied, so it doubles; past that, pages are added as needed.
+            int length = room < Pages.PAGE ? Math.max(needed, room * 2) : needed;
+            keys = Pages.strings(keys, length);
+            values = Pages.strings(values, length);
+            hashes = Pages.ints(hashes, length);
+            room = Pages.length(keys);
         }
         if (size + more > Pages.length(order)) {
-            order = Pages.ints(order, Math.max(size + more, Pages.length(order) * 2));
+            int length = Pages.length(order) < Pages.PAGE ? Math.max(size + more, Pages.length(order) * 2) : size + more;
+            order = Pages.ints(order, length);
         }
     }
 

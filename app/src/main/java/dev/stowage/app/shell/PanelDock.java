@@ -62,7 +62,7 @@ public final class PanelDock {
         NONE,
         /** A task that makes it is queued. */
         MAKING,
-        /** Made and in the window's scene graph, hidden, following nothing (made ahead, or about to connect). */
+        /** Made and in the window's scene graph, hidden and not connected (made ahead, or about to connect). */
         MADE,
         /** Made; a task that connects it is queued. */
         CONNECTING,
