@@ -308,6 +308,8 @@ class InspectorBenchmark extends InspectorTestBase {
             taskMs.clear(); // only the tasks inside the probe's window: an earlier round's may still run before it
             backgroundTasks.clear();
             longTasks.clear();
+            long allocatedBefore = allocatedBytes();
+            long uptimeAtF12 = ManagementFactory.getRuntimeMXBean().getUptime();
             long opened = System.nanoTime();
             dockShowing(true);
             // Every row, and every part of the panel in (its opacity is 1 once the last part joined).
@@ -324,6 +326,8 @@ class InspectorBenchmark extends InspectorTestBase {
                         + "longest task %.1f ms, the collector's pauses %s ms%n", round, probe.longestMs(),
                         probe.longestBesidesCollectorMs(), probe.longestOnCpuBesidesMs(List.of()), maxOf(taskMs), probe.pausesMs());
                 long[] wait = probe.longestWait();
+                System.out.printf("  F12 at uptime %d ms; %.1f MB allocated by all threads until every row was in and 200 ms more%n",
+                        uptimeAtF12, (allocatedBytes() - allocatedBefore) / 1e6);
                 System.out.printf("  the longest stretch from %.1f to %.1f ms after F12; the rows built from %s ms%n",
                         (wait[0] - opened) / 1e6, (wait[1] - opened) / 1e6, backgroundTasks.stream()
                                 .map(t -> String.format("%.1f to %.1f", (t[0] - opened) / 1e6, (t[1] - opened) / 1e6)).toList());
@@ -362,6 +366,16 @@ class InspectorBenchmark extends InspectorTestBase {
             shown = panel;
             return panel;
         });
+    }
+
+    /** What every live thread allocated so far (threads that ended are left out). */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, bytes);
+        }
+        return sum;
     }
 
     private static double maxOf(List<Double> values) {
