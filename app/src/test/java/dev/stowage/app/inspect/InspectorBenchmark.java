@@ -309,6 +309,7 @@ class InspectorBenchmark extends InspectorTestBase {
             backgroundTasks.clear();
             longTasks.clear();
             long allocatedBefore = allocatedBytes();
+            Map<String, Long> byThreadBefore = VERBOSE ? allocatedByThread() : Map.of();
             long uptimeAtF12 = ManagementFactory.getRuntimeMXBean().getUptime();
             long opened = System.nanoTime();
             dockShowing(true);
@@ -328,6 +329,11 @@ class InspectorBenchmark extends InspectorTestBase {
                 long[] wait = probe.longestWait();
                 System.out.printf("  F12 at uptime %d ms; %.1f MB allocated by all threads until every row was in and 200 ms more%n",
                         uptimeAtF12, (allocatedBytes() - allocatedBefore) / 1e6);
+                Map<String, Long> byThread = allocatedByThread();
+                System.out.printf("  of which (MB): %s%n", byThread.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), e.getValue() - byThreadBefore.getOrDefault(e.getKey(), 0L)))
+                        .filter(e -> e.getValue() > 100_000).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1e6)).toList());
                 System.out.printf("  the longest stretch from %.1f to %.1f ms after F12; the rows built from %s ms%n",
                         (wait[0] - opened) / 1e6, (wait[1] - opened) / 1e6, backgroundTasks.stream()
                                 .map(t -> String.format("%.1f to %.1f", (t[0] - opened) / 1e6, (t[1] - opened) / 1e6)).toList());
@@ -376,6 +382,21 @@ class InspectorBenchmark extends InspectorTestBase {
             sum += Math.max(0, bytes);
         }
         return sum;
+    }
+
+    /** What each live thread allocated so far, by name. */
+    private static Map<String, Long> allocatedByThread() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new java.util.HashMap<>();
+        long[] ids = threads.getAllThreadIds();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        java.lang.management.ThreadInfo[] infos = threads.getThreadInfo(ids);
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && bytes[i] > 0) {
+                byName.merge(infos[i].getThreadName().replaceAll("-\\d+$", "-n"), bytes[i], Long::sum);
+            }
+        }
+        return byName;
     }
 
     private static double maxOf(List<Double> values) {
