@@ -21,7 +21,7 @@ import javafx.collections.transformation.TransformationList;
  * no filter.
  *
  * <p>Setting the predicate, and {@link #refilter()}, replace the whole list in one change, as
- * {@link FilteredList#setPredicate} does. FX thread.
+ * {@link FilteredList#setPredicate} does; clearing a filter that is not set changes nothing. FX thread.
  */
 final class FilteredRows extends TransformationList<ItemRow, ItemRow> {
     /** The rows through the filter, or null when there is none. */
@@ -37,14 +37,18 @@ final class FilteredRows extends TransformationList<ItemRow, ItemRow> {
 
     /** Shows only the rows {@code predicate} passes; null shows every row. */
     void setPredicate(Predicate<ItemRow> predicate) {
+        if (predicate == null && this.predicate == null) {
+            return; // every row already
+        }
         this.predicate = predicate;
-        refilter();
-    }
-
-    /** Tests every row again (a changed value may pass or fail the filter now). */
-    void refilter() {
+        if (predicate != null && filtered != null) {
+            refilter();
+            return;
+        }
+        // Between every row and a filter: one list for the other, in one change.
         List<ItemRow> before = new ArrayList<>(shown()); // as FilteredList.setPredicate does
         if (filtered != null) {
+            // Let go of; it stays on the rows, through a weak listener, until the collector takes it.
             filtered.removeListener(passOn);
         }
         filtered = predicate == null ? null : new FilteredList<>(rows, predicate);
@@ -57,6 +61,17 @@ final class FilteredRows extends TransformationList<ItemRow, ItemRow> {
         beginChange();
         nextReplace(0, size(), before);
         endChange();
+    }
+
+    /**
+     * Tests every row against the filter again (a changed value may pass or fail it now): one change that
+     * replaces the whole list, from the same {@code FilteredList}. Nothing to do without a filter.
+     */
+    void refilter() {
+        if (filtered != null) {
+            Predicate<ItemRow> again = predicate::test; // a new predicate is what makes a FilteredList test again
+            filtered.setPredicate(again);
+        }
     }
 
     private List<? extends ItemRow> shown() {
