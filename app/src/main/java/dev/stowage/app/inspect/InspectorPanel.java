@@ -77,7 +77,8 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     private final Rehearsal rehearsal;
 
     /**
-     * Makes the panel's nodes; it is live only once {@link #connect() connected}. FX thread.
+     * Makes the panel's nodes; it follows live state once {@link #connect() connected}, and made ahead, for a
+     * moment, while it rehearses. FX thread.
      *
      * @param targets what the picker lists, asked each time it opens: the selected tab first, then the open
      *                tabs, then the closed ones
@@ -90,6 +91,13 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         this.dock = Objects.requireNonNull(dock, "dock");
         Objects.requireNonNull(files, "files");
         rehearsal = new Rehearsal(inspector);
+        // The dock lets go of a panel made ahead without closing it (it was never connected): whatever its
+        // rehearsal still follows goes with it out of the window.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null && !connected) {
+                inspector.show(null);
+            }
+        });
         setId("inspector");
         getStyleClass().add("inspector");
         setPadding(new Insets(4));
@@ -296,7 +304,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
             FxDelay.after(REHEARSAL_AFTER, () -> rehearsal.run(() -> {
                 wire();
                 showTarget();
-            }, () -> !connected && !closed));
+            }, () -> !connected && !closed && getScene() != null));
         }
         arrange();
         if (connected && !targetShown) {

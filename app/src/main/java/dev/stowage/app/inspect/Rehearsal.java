@@ -16,9 +16,11 @@ import javafx.util.Duration;
  * moment the panel is made at. An earlier one that let the target go before its rows were built warmed too
  * little to tell from the spread.
  *
- * <p><b>What it holds.</b> While it runs, the inspector follows the target like an open one; it lets go once
- * the rows are in and laid out, or after {@link #LONGEST} at most, unless the panel was connected meanwhile
- * (then the opening keeps what the rehearsal showed). FX thread.
+ * <p><b>What it holds.</b> While it runs, the inspector follows the target like an open one, a page's writes
+ * included (the moment is one without input, not one without work); it lets go once the rows are in and
+ * laid out, or after {@link #LONGEST} at most, unless the panel was connected meanwhile (then the opening
+ * keeps what the rehearsal showed). A panel that leaves the window meanwhile lets go at once (the
+ * panel's own doing: the dock closes only a connected panel). FX thread.
  */
 final class Rehearsal {
     /** The longest a rehearsal waits for the rows of a large area. */
@@ -37,7 +39,7 @@ final class Rehearsal {
 
     /**
      * Runs the rehearsal once: {@code show} shows the target; {@code ahead} says whether the panel is still
-     * made ahead and unconnected, and so whether to let the target go at the end.
+     * made ahead, unconnected and in its window: whether to start, and whether to let the target go at the end.
      */
     void run(Runnable show, BooleanSupplier ahead) {
         Objects.requireNonNull(show, "show");

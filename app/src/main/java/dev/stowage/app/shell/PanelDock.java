@@ -29,12 +29,13 @@ public final class PanelDock {
         /** The panel's nodes. */
         Parent node();
 
-        /** Called once on the FX thread after the panel is made, before it joins the window. */
+        /** Called once on the FX thread when the panel first shows: just after it is made, or later if made ahead. */
         void connect();
 
         /**
          * Called once on the FX thread when the dock lets a connected panel go (another panel replaces it, or
-         * the window closes): it must stop following live state, since nothing will show it again.
+         * the window closes): it must stop following live state, since nothing will show it again. A panel
+         * made ahead and never connected is only taken out of the scene graph.
          */
         default void close() {
         }
@@ -124,8 +125,8 @@ public final class PanelDock {
     }
 
     /**
-     * Makes the panel ahead of its first showing, if it is not made yet: it joins the window hidden and
-     * connects to nothing, so a panel that styles its parts over pulses (the inspector) does that now, and
+     * Makes the panel ahead of its first showing, if it is not made yet: it joins the window hidden and is
+     * not connected, so a panel that styles its parts over pulses (the inspector) does that now, and
      * showing it later only connects and shows it. The making runs in an FX task of its own. FX thread.
      */
     public void prepare() {

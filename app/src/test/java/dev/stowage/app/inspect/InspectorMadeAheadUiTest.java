@@ -16,9 +16,10 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inspector made ahead: a window left without input makes its inspector hidden, following nothing, so
- * the first F12 only connects and shows it, revealed once it shows its rows. When idle work runs is
- * {@code IdleWatchTest}'s, and what counts as input {@code InputActivityUiTest}'s.
+ * The inspector made ahead: a window left without input makes its inspector hidden, which rehearses its
+ * target once and then follows nothing, so the first F12 only connects and shows it, revealed once it shows
+ * its rows. When idle work runs is {@code IdleWatchTest}'s, and what counts as input
+ * {@code InputActivityUiTest}'s.
  */
 class InspectorMadeAheadUiTest extends InspectorTestBase {
     @Test
@@ -67,6 +68,8 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
             askedAt.set(System.nanoTime());
             held.add(task);
         });
+        rehearsed(slow); // its rows never came: it let them go after waiting its longest
+        held.clear();
         List<long[]> reveals = revealsOf(slow);
         focusPage();
         keys(KeyCode.F12);
@@ -78,6 +81,7 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
 
         keys(KeyCode.F12);
         InspectorPanel quick = madeAhead(storage, ForkJoinPool.commonPool());
+        rehearsed(quick);
         List<long[]> quickReveals = revealsOf(quick);
         keys(KeyCode.F12);
         waitUntil("revealed", () -> !quickReveals.isEmpty());
@@ -109,6 +113,38 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
 
         openInspector();
         waitForRows(List.of("a=1", "b=2"));
+    }
+
+    @Test
+    void anF12DuringTheRehearsalKeepsWhatItShowsAndALetGoPanelFollowsNothing() {
+        SessionStorageService storage = new SessionStorageService();
+        launchWithSessionStorage(storage, server.url("/listen"));
+        script(selectedTab(), "sessionStorage.setItem('a', '1')");
+        List<Runnable> held = new CopyOnWriteArrayList<>(); // building the rows waits for the test
+        InspectorPanel panel = madeAhead(storage, held::add);
+        waitUntil("rehearsing", () -> fx(() -> panel.rehearsal() == Rehearsal.State.RUNNING) && !held.isEmpty());
+        openInspector();
+        held.forEach(Runnable::run);
+        waitForRows(List.of("a=1"));
+        waitUntil("the rehearsal over", () -> fx(() -> panel.rehearsal() == Rehearsal.State.DONE));
+        script(selectedTab(), "sessionStorage.setItem('b', '2')");
+        waitForRows(List.of("a=1", "b=2")); // kept, and live
+
+        keys(KeyCode.F12);
+        Inspector inspector = fx(() -> new Inspector(storage, task -> { }, Platform::runLater)); // rows never built
+        InspectorPanel dropped = madeAhead(inspector);
+        waitUntil("rehearsing", () -> fx(() -> dropped.rehearsal() == Rehearsal.State.RUNNING));
+        assertTrue(fx(() -> inspector.shownNamespace().isPresent()), "the rehearsal follows the selected tab");
+        fx(() -> {
+            window.dock().setPanel(EmptyPanel::new); // lets go of the panel made ahead, which was never connected
+            return null;
+        });
+        assertTrue(fx(() -> inspector.shownNamespace().isEmpty()), "a panel let go of follows nothing");
+    }
+
+    /** Waits for {@code panel}'s rehearsal to end. */
+    private void rehearsed(InspectorPanel panel) {
+        waitUntil("its rehearsal done", () -> fx(() -> panel.rehearsal() == Rehearsal.State.DONE));
     }
 
     /** When {@code panel} turns opaque from now on, and how many rows it shows then. */
