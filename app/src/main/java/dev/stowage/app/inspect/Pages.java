@@ -11,9 +11,10 @@ import java.util.Arrays;
  * 100k keys was one int[] of 2 MB: in the inspector's benchmark most of the JVM's pauses during the rounds
  * were those (-Xlog:gc: "G1 Humongous Allocation"), each at the very moment an opening allocated it, and
  * each followed on the FX thread by a full collection of the page's JavaScript heap (docs/BENCHMARKS.md).
- * A page is 64 KB of ints or compressed references, never humongous; growing adds pages and copies none.
+ * A page is 64 KB of ints or compressed references, never humongous; growing past a page adds pages and
+ * copies none.
  *
- * <p>An array of up to a page is one page of its own length. Not thread-safe.
+ * <p>An array of up to a page is one page of its own length, copied when it grows. Not thread-safe.
  */
 final class Pages {
     static final int PAGE_BITS = 14;

@@ -1,7 +1,6 @@
 package dev.stowage.app.inspect;
 
 import dev.stowage.storage.AreaSnapshot;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Objects;
@@ -23,8 +22,9 @@ import java.util.Objects;
  * The keys and values are the area's own strings, not copies.
  *
  * <p><b>Costs.</b> A lookup, an append and a forget are a few array reads; a sweep reads the order once.
- * The arrays are made with room for the keys there are, up to the end of their last page, and grow by
- * pages, copying none (whole arrays took about 10 ms for 100k keys, measured). One cost comes in steps, on the FX
+ * The arrays are made with room for the keys there are (up to the end of their last page, past the first),
+ * and grow by pages, copying none (whole arrays took about 10 ms for 100k keys, measured); within its
+ * first page an array is copied, doubling. One cost comes in steps, on the FX
  * thread: the index is made with four slots a key, and is made again (every key placed anew, 10-12 ms for
  * 130k keys) when the keys have doubled.
  *
@@ -39,7 +39,7 @@ final class RowTable {
     private int room;
     /** Ids handed out so far; the free ones below are in {@link #free}. */
     private int ids;
-    private int[] free = new int[16];
+    private int[][] free = Pages.ints(Pages.NO_INTS, 16);
     private int freeCount;
     /** Forgotten ids still in the order, until the next {@link #sweep}. */
     private final BitSet forgotten = new BitSet();
@@ -141,7 +141,7 @@ final class RowTable {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         ensureRoom(1);
-        int id = freeCount > 0 ? free[--freeCount] : ids++;
+        int id = freeCount > 0 ? Pages.at(free, --freeCount) : ids++;
         Pages.put(keys, id, key);
         Pages.put(values, id, value);
         Pages.put(hashes, id, key.hashCode());
@@ -224,10 +224,10 @@ final class RowTable {
             if (forgotten.get(id)) {
                 Pages.put(keys, id, null);
                 Pages.put(values, id, null);
-                if (freeCount == free.length) {
-                    free = Arrays.copyOf(free, freeCount * 2);
+                if (freeCount == Pages.length(free)) {
+                    free = Pages.ints(free, freeCount < Pages.PAGE ? freeCount * 2 : freeCount + 1);
                 }
-                free[freeCount++] = id;
+                Pages.put(free, freeCount++, id);
             } else {
                 Pages.put(order, kept++, id);
             }
