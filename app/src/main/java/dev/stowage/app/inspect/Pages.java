@@ -1,6 +1,9 @@
 package dev.stowage.app.inspect;
 
 import java.util.Arrays;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Large arrays as pages of {@link #PAGE} elements, for {@link RowTable}.
@@ -53,30 +56,31 @@ final class Pages {
 
     /** {@code pages} with room for at least {@code length} elements, theirs kept; {@code pages} itself if it has. */
     static int[][] ints(int[][] pages, int length) {
-        if (length <= length(pages)) {
-            return pages;
-        }
-        if (length <= PAGE) {
-            return new int[][] {Arrays.copyOf(pages[0], length)};
-        }
-        int[][] more = Arrays.copyOf(pages, pageCount(length));
-        for (int p = 0; p < more.length; p++) {
-            more[p] = more[p] == null ? new int[PAGE] : more[p].length < PAGE ? Arrays.copyOf(more[p], PAGE) : more[p];
-        }
-        return more;
+        return grown(pages, length, length(pages), int[]::new, Arrays::copyOf, page -> page.length);
     }
 
     /** As {@link #ints}, for strings. */
     static String[][] strings(String[][] pages, int length) {
-        if (length <= length(pages)) {
+        return grown(pages, length, length(pages), String[]::new, Arrays::copyOf, page -> page.length);
+    }
+
+    private static <P> P[] grown(P[] pages, int length, int held, IntFunction<P> page, BiFunction<P, Integer, P> copy,
+                                 ToIntFunction<P> lengthOf) {
+        if (length <= held) {
             return pages;
         }
-        if (length <= PAGE) {
-            return new String[][] {Arrays.copyOf(pages[0], length)};
+        if (length <= PAGE) { // one part of a page, held: copied longer
+            P[] one = Arrays.copyOf(pages, 1);
+            one[0] = copy.apply(pages[0], length);
+            return one;
         }
-        String[][] more = Arrays.copyOf(pages, pageCount(length));
+        P[] more = Arrays.copyOf(pages, pageCount(length));
         for (int p = 0; p < more.length; p++) {
-            more[p] = more[p] == null ? new String[PAGE] : more[p].length < PAGE ? Arrays.copyOf(more[p], PAGE) : more[p];
+            if (more[p] == null) {
+                more[p] = page.apply(PAGE);
+            } else if (lengthOf.applyAsInt(more[p]) < PAGE) {
+                more[p] = copy.apply(more[p], PAGE);
+            }
         }
         return more;
     }
