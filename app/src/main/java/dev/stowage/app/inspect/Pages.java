@@ -17,7 +17,8 @@ import java.util.function.ToIntFunction;
  * A page is 64 KB of ints or compressed references, never humongous; growing past a page adds pages and
  * copies none.
  *
- * <p>An array of up to a page is one page of its own length, copied when it grows. Not thread-safe.
+ * <p>An array of up to a page is one page of its own length, copied (doubling, up to a page) when it grows.
+ * Not thread-safe.
  */
 final class Pages {
     static final int PAGE_BITS = 14;
@@ -69,9 +70,9 @@ final class Pages {
         if (length <= held) {
             return pages;
         }
-        if (length <= PAGE) { // one part of a page, held: copied longer
+        if (length <= PAGE) { // one part of a page, held: copied, so at least twice as long, up to a page
             P[] one = Arrays.copyOf(pages, 1);
-            one[0] = copy.apply(pages[0], length);
+            one[0] = copy.apply(pages[0], Math.min(PAGE, Math.max(length, 2 * held)));
             return one;
         }
         P[] more = Arrays.copyOf(pages, pageCount(length));

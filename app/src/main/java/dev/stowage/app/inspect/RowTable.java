@@ -165,16 +165,13 @@ final class RowTable {
     void ensureRoom(int more) {
         int needed = (freeCount >= more ? 0 : ids + more - freeCount);
         if (needed > room) {
-            // Within a page the array is copied, so it doubles; past that, pages are added as needed.
-            int length = room < Pages.PAGE ? Math.max(needed, room * 2) : needed;
-            keys = Pages.strings(keys, length);
-            values = Pages.strings(values, length);
-            hashes = Pages.ints(hashes, length);
+            keys = Pages.strings(keys, needed);
+            values = Pages.strings(values, needed);
+            hashes = Pages.ints(hashes, needed);
             room = Pages.length(keys);
         }
         if (size + more > Pages.length(order)) {
-            int length = Pages.length(order) < Pages.PAGE ? Math.max(size + more, Pages.length(order) * 2) : size + more;
-            order = Pages.ints(order, length);
+            order = Pages.ints(order, size + more);
         }
     }
 
@@ -225,7 +222,7 @@ final class RowTable {
                 Pages.put(keys, id, null);
                 Pages.put(values, id, null);
                 if (freeCount == Pages.length(free)) {
-                    free = Pages.ints(free, freeCount < Pages.PAGE ? freeCount * 2 : freeCount + 1);
+                    free = Pages.ints(free, freeCount + 1);
                 }
                 Pages.put(free, freeCount++, id);
             } else {

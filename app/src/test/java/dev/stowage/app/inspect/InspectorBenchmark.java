@@ -6,8 +6,10 @@ import dev.stowage.app.testing.PageClock;
 import dev.stowage.storage.Origin;
 import dev.stowage.storage.SessionStorageService;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -387,10 +389,10 @@ class InspectorBenchmark extends InspectorTestBase {
     /** What each live thread allocated so far, by name. */
     private static Map<String, Long> allocatedByThread() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Map<String, Long> byName = new java.util.HashMap<>();
+        Map<String, Long> byName = new HashMap<>();
         long[] ids = threads.getAllThreadIds();
         long[] bytes = threads.getThreadAllocatedBytes(ids);
-        java.lang.management.ThreadInfo[] infos = threads.getThreadInfo(ids);
+        ThreadInfo[] infos = threads.getThreadInfo(ids);
         for (int i = 0; i < ids.length; i++) {
             if (infos[i] != null && bytes[i] > 0) {
                 byName.merge(infos[i].getThreadName().replaceAll("-\\d+$", "-n"), bytes[i], Long::sum);

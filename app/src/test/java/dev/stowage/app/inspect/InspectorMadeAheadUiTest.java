@@ -32,7 +32,7 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
         InspectorPanel panel = (InspectorPanel) lookup("#inspector");
         waitUntil("its parts all in", () -> fx(() -> panel.getOpacity() == 1)); // its last stage done, hidden
         assertFalse(fx(panel::isVisible));
-        waitUntil("its rehearsal done", () -> fx(() -> panel.rehearsal() == Rehearsal.State.DONE));
+        rehearsed(panel);
 
         script(selectedTab(), "sessionStorage.setItem('b', '2')");
         assertEquals(0, (int) fx(() -> panel.table().getItems().size()), "a hidden inspector made ahead follows nothing");
@@ -105,7 +105,7 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
             return null;
         });
         panel.set(madeAhead(inspector));
-        waitUntil("its rehearsal done", () -> fx(() -> panel.get().rehearsal() == Rehearsal.State.DONE));
+        rehearsed(panel.get());
         assertEquals(List.of("[a=1] hidden"), whenLoaded, "it showed the selected tab's rows once, hidden");
         assertEquals(0, (int) fx(() -> panel.get().table().getItems().size()), "then let them go");
         script(selectedTab(), "sessionStorage.setItem('b', '2')");
