@@ -10,6 +10,7 @@ import dev.stowage.app.page.InjectionSelfTest;
 import dev.stowage.app.session.RestoringShell;
 import dev.stowage.app.session.SessionKeeper;
 import dev.stowage.app.shell.BrowserWindow;
+import dev.stowage.app.shell.IdleCollection;
 import dev.stowage.app.shell.PopupHandler;
 import dev.stowage.app.shell.SiteZooms;
 import dev.stowage.app.shell.TabEngineInitializer;
@@ -73,6 +74,7 @@ public final class StowageApp extends Application {
     @Override
     public void start(Stage stage) {
         fxThread = Thread.currentThread();
+        IdleCollection.start();
         // The last window's close is not the end: the session is saved first, then the keeper exits.
         Platform.setImplicitExit(false);
         SessionStorageService storage = new SessionStorageService();

@@ -15,14 +15,15 @@ import javafx.stage.Window;
  * When the person last gave the process any input, in any of its windows (browser windows, dialogs, menus
  * and other popups): keys, input methods, mouse presses, drags and wheels, touch and gestures. Moving the
  * pointer, or its entering and leaving nodes, does not count. Every window shares the one FX thread, so
- * idle work that waits for the person to stop must look at all of them. FX thread.
+ * idle work that waits for the person to stop must look at all of them. FX thread; {@link #lastInputNanos()}
+ * from any.
  */
 final class InputActivity {
     private static InputActivity process;
 
     private final EventHandler<InputEvent> noted = this::note;
     private final Map<Window, ChangeListener<Scene>> followed = new HashMap<>();
-    private long last = System.nanoTime();
+    private volatile long last = System.nanoTime();
 
     private InputActivity() {
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
@@ -42,7 +43,7 @@ final class InputActivity {
         return process;
     }
 
-    /** {@link System#nanoTime()} at the last input (or when this began to watch). */
+    /** {@link System#nanoTime()} at the last input (or when this began to watch). Any thread. */
     long lastInputNanos() {
         return last;
     }

@@ -1,5 +1,6 @@
 package dev.stowage.app.inspect;
 
+import dev.stowage.app.shell.IdleCollection;
 import dev.stowage.app.testing.FxProbe;
 import dev.stowage.app.testing.FxSampler;
 import dev.stowage.app.testing.PageClock;
@@ -52,6 +53,13 @@ class InspectorBenchmark extends InspectorTestBase {
     private static final boolean AHEAD = !"false".equals(System.getProperty("bench.ahead"));
     /** {@code -Dbench.sample=true}: with verbose, where the FX thread was in each opening's longest stretch (slows it). */
     private static final boolean SAMPLE = Boolean.getBoolean("bench.sample");
+
+    /**
+     * {@code -Dbench.idleCollection=false}: without the app's {@link IdleCollection}; by default it runs, and the
+     * first round waits for it after the rehearsal, as the app would leave a person {@link IdleCollection#QUIET}
+     * without input.
+     */
+    private static final boolean IDLE_COLLECTION = !"false".equals(System.getProperty("bench.idleCollection"));
 
     private final List<Double> taskMs = Collections.synchronizedList(new ArrayList<>());
     /** When the inspector's background tasks (building the rows) ran, for the verbose output. */
@@ -134,6 +142,7 @@ class InspectorBenchmark extends InspectorTestBase {
     void openOnA100kKeyAreaAndFollowA10kWriteBurst() throws Exception {
         SessionStorageService storage = new SessionStorageService(64L * 1024 * 1024);
         launchWithSessionStorage(storage, server.url("/listen"));
+        IdleCollection idleCollection = IDLE_COLLECTION ? fx(IdleCollection::start) : null;
         Origin origin = Origin.of(server.url("/"));
         fx(() -> {
             Map<String, String> items = new LinkedHashMap<>();
@@ -189,6 +198,16 @@ class InspectorBenchmark extends InspectorTestBase {
                             && shown.getOpacity() == 1 && shown.rehearsal() == Rehearsal.State.DONE));
                     sleep(200);
                     probe.close();
+                    if (!counted && idleCollection != null) {
+                        // The policy may find nothing to collect (the JVM collected since the page's work): then none comes.
+                        long waited = System.nanoTime();
+                        while (idleCollection.collectedAtIdle() == 0 && System.nanoTime() - waited < 12_000_000_000L) {
+                            sleep(50);
+                        }
+                        sleep(300); // the pages' JavaScript collection it brings, on the FX thread
+                        System.out.println(idleCollection.collectedAtIdle() == 0 ? "no collection at idle in 12 s"
+                                : String.format("the collection at idle came %.1f s after the rehearsal", (System.nanoTime() - waited) / 1e9 - 0.3));
+                    }
                     if (counted) {
                         ahead.add(probe);
                     } else {

@@ -1,0 +1,161 @@
+package dev.stowage.app.shell;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Objects;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.util.Duration;
+
+/**
+ * Asks the JVM for a young collection once the process has had no input for {@link #QUIET} after the FX
+ * thread did much work, so that the collection of the pages' JavaScript heaps JavaFX couples to it comes
+ * at a moment nobody is typing, not at the next key.
+ *
+ * <p><b>Why.</b> JavaFX's WebPage runs a full, synchronous collection of the JavaScript heap on the FX thread
+ * after every collection of the JVM (WebPage.collectJSCGarbages, driven by a weakly held sentinel). Its cost
+ * is what the pages left since the last one: with 100k storage items just loaded into a page, 24-74 ms on
+ * the FX thread, against 1-6 ms for the next ones (measured, docs/BENCHMARKS.md). Where it falls is wherever
+ * the JVM happens to fill its young generation: at an F12 that opens the inspector, say. Collecting at an
+ * idle moment is what Blink does with V8 (idle-time garbage collection); here it also leaves the young
+ * generation empty for what the person does next.
+ *
+ * <p><b>When.</b> At most once per {@link #SPACING}, when the process has had no input for {@link #QUIET}
+ * and the FX thread (where pages run their script) has used {@link #WORK} of CPU since the JVM last
+ * collected: a page that did nothing leaves nothing to collect. Input before the collection came withdraws
+ * the request. The checks run every second on a daemon thread of their own; none touches the FX thread.
+ *
+ * <p><b>How.</b> Through a {@link Collector}; the process's uses {@link G1IdleCollector}. Without one that
+ * is {@linkplain Collector#available() available} nothing is asked.
+ */
+public final class IdleCollection {
+    static final Duration QUIET = Duration.seconds(5);
+    static final Duration WORK = Duration.millis(250);
+    static final Duration SPACING = Duration.seconds(30);
+
+    /** What asks the JVM for a collection. Its calls come from one thread at a time. */
+    public interface Collector {
+        /** Whether {@link #ask()} can bring a young collection on this JVM. */
+        boolean available();
+
+        /** Asks for one young collection, soon; it reports it through {@link IdleCollection#collected()}. */
+        void ask();
+
+        /** Takes the request back: no collection is wanted any more. */
+        void withdraw();
+    }
+
+    /** What the policy reads: the time, the last input and the FX thread's work, all in nanoseconds. */
+    interface Sources {
+        long nanoTime();
+
+        long lastInputNanos();
+
+        /** The FX thread's CPU time so far. */
+        long workNanos();
+    }
+
+    private static IdleCollection process;
+
+    private final Collector collector;
+    private final Sources sources;
+    private long workAtLastCollection;
+    private long lastAsked;
+    private boolean asking;
+    private int collectedAtIdle;
+
+    IdleCollection(Collector collector, Sources sources) {
+        this.collector = Objects.requireNonNull(collector, "collector");
+        this.sources = Objects.requireNonNull(sources, "sources");
+        workAtLastCollection = sources.workNanos();
+        lastAsked = sources.nanoTime() - nanos(SPACING);
+    }
+
+    /**
+     * Starts the process's idle collection once (later calls return the same); on the FX thread, whose work
+     * it watches.
+     */
+    public static synchronized IdleCollection start() {
+        if (process == null) {
+            if (!Platform.isFxApplicationThread()) {
+                throw new IllegalStateException("IdleCollection.start() runs on the FX thread");
+            }
+            InputActivity input = InputActivity.process();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long fxThread = Thread.currentThread().getId();
+            Sources sources = new Sources() {
+                @Override
+                public long nanoTime() {
+                    return System.nanoTime();
+                }
+
+                @Override
+                public long lastInputNanos() {
+                    return input.lastInputNanos();
+                }
+
+                @Override
+                public long workNanos() {
+                    return Math.max(0, threads.getThreadCpuTime(fxThread));
+                }
+            };
+            G1IdleCollector g1 = new G1IdleCollector();
+            IdleCollection idle = new IdleCollection(g1, sources);
+            if (g1.available() && threads.isThreadCpuTimeSupported()) {
+                g1.reportTo(idle);
+                ScheduledThreadPoolExecutor checks = new ScheduledThreadPoolExecutor(1, task -> {
+                    Thread thread = new Thread(task, "stowage-idle-collection");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                checks.scheduleWithFixedDelay(idle::check, 1, 1, TimeUnit.SECONDS);
+            }
+            process = idle;
+        }
+        return process;
+    }
+
+    /** Decides whether to ask for a collection now, or to take a request back. Any thread. */
+    synchronized void check() {
+        long now = sources.nanoTime();
+        boolean quiet = now - sources.lastInputNanos() >= nanos(QUIET);
+        if (asking) {
+            if (!quiet) {
+                asking = false;
+                collector.withdraw();
+            }
+            return;
+        }
+        if (quiet && now - lastAsked >= nanos(SPACING)
+                && sources.workNanos() - workAtLastCollection >= nanos(WORK) && collector.available()) {
+            asking = true;
+            lastAsked = now;
+            collector.ask();
+        }
+    }
+
+    /** The JVM collected (for whatever reason): the pages' JavaScript heaps are collected next. Any thread. */
+    public synchronized void collected() {
+        workAtLastCollection = sources.workNanos();
+        if (asking) {
+            asking = false;
+            collectedAtIdle++;
+            collector.withdraw();
+        }
+    }
+
+    /** How many collections came while this had asked for one. */
+    public synchronized int collectedAtIdle() {
+        return collectedAtIdle;
+    }
+
+    /** Whether a request is out. */
+    public synchronized boolean asking() {
+        return asking;
+    }
+
+    private static long nanos(Duration duration) {
+        return Math.round(duration.toMillis() * 1e6);
+    }
+}

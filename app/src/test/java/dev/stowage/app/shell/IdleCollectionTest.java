@@ -1,0 +1,121 @@
+package dev.stowage.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The policy of {@link IdleCollection}, on a clock, an input and a CPU time of its own. */
+class IdleCollectionTest {
+    private static final long MS = 1_000_000;
+
+    private long now = 1_000_000 * MS;
+    private long lastInput = now;
+    private long work;
+    private boolean available = true;
+    private final List<String> calls = new ArrayList<>();
+    private final IdleCollection idle = new IdleCollection(new IdleCollection.Collector() {
+        @Override
+        public boolean available() {
+            return available;
+        }
+
+        @Override
+        public void ask() {
+            calls.add("ask");
+        }
+
+        @Override
+        public void withdraw() {
+            calls.add("withdraw");
+        }
+    }, new IdleCollection.Sources() {
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public long lastInputNanos() {
+            return lastInput;
+        }
+
+        @Override
+        public long workNanos() {
+            return work;
+        }
+    });
+
+    private void pass(long ms) {
+        now += ms * MS;
+        idle.check();
+    }
+
+    @Test
+    void asksOnceTheProcessWasQuietAfterTheFxThreadWorked() {
+        work += 300 * MS;
+        pass(4_000);
+        assertEquals(List.of(), calls, "4 s after the last input is not yet quiet");
+        pass(1_000);
+        assertEquals(List.of("ask"), calls);
+        assertTrue(idle.asking());
+        pass(1_000);
+        assertEquals(List.of("ask"), calls, "one request at a time");
+
+        idle.collected();
+        assertEquals(List.of("ask", "withdraw"), calls, "the flag goes back once the collection came");
+        assertFalse(idle.asking());
+        assertEquals(1, idle.collectedAtIdle());
+    }
+
+    @Test
+    void asksNothingWhenTheFxThreadDidLittleSinceTheLastCollection() {
+        work += 300 * MS;
+        idle.collected(); // the JVM collected on its own after that work
+        work += 200 * MS;
+        pass(60_000);
+        assertEquals(List.of(), calls);
+        assertEquals(0, idle.collectedAtIdle(), "a collection nobody asked for is not one at idle");
+
+        work += 50 * MS;
+        pass(1_000);
+        assertEquals(List.of("ask"), calls, "250 ms of work since that collection");
+    }
+
+    @Test
+    void inputBeforeTheCollectionTakesTheRequestBack() {
+        work += 300 * MS;
+        pass(5_000);
+        lastInput = now;
+        pass(500);
+        assertEquals(List.of("ask", "withdraw"), calls);
+        assertFalse(idle.asking());
+
+        idle.collected();
+        assertEquals(0, idle.collectedAtIdle(), "the collection that came anyway was not asked for any more");
+        assertEquals(List.of("ask", "withdraw"), calls);
+    }
+
+    @Test
+    void asksAtMostOncePerSpacing() {
+        work += 300 * MS;
+        pass(5_000);
+        idle.collected();
+        work += 300 * MS;
+        pass(29_000);
+        assertEquals(List.of("ask", "withdraw"), calls, "29 s after the last request");
+        pass(1_000);
+        assertEquals(List.of("ask", "withdraw", "ask"), calls);
+    }
+
+    @Test
+    void asksNothingOfACollectorThatCannot() {
+        available = false;
+        work += 300 * MS;
+        pass(60_000);
+        assertEquals(List.of(), calls);
+    }
+}
