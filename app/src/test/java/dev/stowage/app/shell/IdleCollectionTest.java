@@ -56,7 +56,7 @@ class IdleCollectionTest {
 
     @Test
     void asksOnceTheProcessWasQuietAfterTheFxThreadWorked() {
-        work += 300 * MS;
+        work += 600 * MS;
         pass(4_000);
         assertEquals(List.of(), calls, "4 s after the last input is not yet quiet");
         pass(1_000);
@@ -73,21 +73,21 @@ class IdleCollectionTest {
 
     @Test
     void asksNothingWhenTheFxThreadDidLittleSinceTheLastCollection() {
-        work += 300 * MS;
+        work += 600 * MS;
         idle.collected(); // the JVM collected on its own after that work
-        work += 200 * MS;
+        work += 400 * MS;
         pass(60_000);
         assertEquals(List.of(), calls);
         assertEquals(0, idle.collectedAtIdle(), "a collection nobody asked for is not one at idle");
 
-        work += 50 * MS;
+        work += 100 * MS;
         pass(1_000);
-        assertEquals(List.of("ask"), calls, "250 ms of work since that collection");
+        assertEquals(List.of("ask"), calls, "500 ms of work since that collection");
     }
 
     @Test
     void inputBeforeTheCollectionTakesTheRequestBack() {
-        work += 300 * MS;
+        work += 600 * MS;
         pass(5_000);
         lastInput = now;
         pass(500);
@@ -100,12 +100,28 @@ class IdleCollectionTest {
     }
 
     @Test
-    void asksAtMostOncePerSpacing() {
-        work += 300 * MS;
+    void asksOnceInAQuietTime() {
+        work += 600 * MS;
         pass(5_000);
         idle.collected();
-        work += 300 * MS;
-        pass(29_000);
+        work += 600 * MS;
+        pass(60_000);
+        assertEquals(List.of("ask", "withdraw"), calls, "the FX thread worked again (a caret blinking), but nobody gave input");
+
+        lastInput = now;
+        pass(5_000);
+        assertEquals(List.of("ask", "withdraw", "ask"), calls, "a new quiet time");
+    }
+
+    @Test
+    void asksAtMostOncePerSpacing() {
+        work += 600 * MS;
+        pass(5_000);
+        idle.collected();
+        lastInput = now;
+        work += 600 * MS;
+        pass(5_000);
+        pass(24_000);
         assertEquals(List.of("ask", "withdraw"), calls, "29 s after the last request");
         pass(1_000);
         assertEquals(List.of("ask", "withdraw", "ask"), calls);
@@ -114,7 +130,7 @@ class IdleCollectionTest {
     @Test
     void asksNothingOfACollectorThatCannot() {
         available = false;
-        work += 300 * MS;
+        work += 600 * MS;
         pass(60_000);
         assertEquals(List.of(), calls);
     }
