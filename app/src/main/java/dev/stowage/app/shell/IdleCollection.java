@@ -15,27 +15,32 @@ import javafx.util.Duration;
  *
  * <p><b>Why.</b> JavaFX's WebPage runs a full, synchronous collection of the JavaScript heap on the FX thread
  * after every collection of the JVM (WebPage.collectJSCGarbages, driven by a weakly held sentinel). Its cost
- * is what the pages left since the last one: with 100k storage items just loaded into a page, 24-74 ms on
- * the FX thread, against 1-6 ms for the next ones (measured, docs/BENCHMARKS.md). Where it falls is wherever
- * the JVM happens to fill its young generation: at an F12 that opens the inspector, say. Collecting at an
- * idle moment is what Blink does with V8 (idle-time garbage collection); here it also leaves the young
+ * is what the pages left since the last one: with 100k storage items just loaded into a page, 46-74 ms on
+ * the FX thread, against 0.4-5.7 ms for the next ones (measured, docs/BENCHMARKS.md). Where it falls is
+ * wherever the JVM happens to fill its young generation: at an F12 that opens the inspector, say. Collecting
+ * at an idle moment is what Blink does with V8 (idle-time garbage collection); here it also leaves the young
  * generation empty for what the person does next.
  *
  * <p><b>When.</b> When the process has had no input for {@link #QUIET} and the FX thread (where pages run
- * their script) has used {@link #WORK} of CPU since the JVM last collected: a page that did nothing leaves
- * nothing to collect. At most once in a quiet time, and once per {@link #SPACING}: the FX thread also works
- * for what is no page's script (a caret blinking in a focused field drew 250 ms of it in 30 s, measured), and
- * a request each time that added up would collect an idle process over and over. Input before the
- * collection came withdraws the request. The checks run every second on a daemon thread of their own;
- * none touches the FX thread.
+ * their script, and the shell its UI) has used {@link #WORK} of CPU since the JVM last collected: a process
+ * that did nothing leaves nothing to collect. At most once in a quiet time, and once per {@link #SPACING}:
+ * the FX thread also works for what is no page's script (a caret blinking in a focused field drew 250 ms of
+ * it in 30 s, measured), and a request each time that added up would collect an idle process over and over.
+ * The checks run every {@link #CHECK_EVERY} on a daemon thread of their own; none touches the FX thread. A
+ * check that finds input since the request takes it back, and then it does not count against the spacing;
+ * but the collector usually comes first (G1 within about a second). A request the JVM has not answered
+ * within {@link #GIVE_UP} is taken back too.
  *
  * <p><b>How.</b> Through a {@link Collector}; the process's uses {@link G1IdleCollector}. Without one that
- * is {@linkplain Collector#available() available} nothing is asked.
+ * is {@linkplain Collector#available() available}, or without the FX thread's CPU time, nothing is asked.
  */
 public final class IdleCollection {
+    private static final System.Logger LOG = System.getLogger(IdleCollection.class.getName());
     static final Duration QUIET = Duration.seconds(5);
     static final Duration WORK = Duration.millis(500);
     static final Duration SPACING = Duration.seconds(30);
+    static final Duration GIVE_UP = Duration.seconds(5);
+    private static final Duration CHECK_EVERY = Duration.millis(250);
 
     /** What asks the JVM for a collection. Its calls come from one thread at a time. */
     public interface Collector {
@@ -61,10 +66,13 @@ public final class IdleCollection {
 
     private static IdleCollection process;
 
+    private final Object lock = new Object();
     private final Collector collector;
     private final Sources sources;
     private long workAtLastCollection;
     private long lastAsked;
+    /** {@link #lastAsked} before the request out now: a request taken back for input gives the spacing back. */
+    private long askedBefore;
     /** The last input before the last request: a new quiet time begins with the next one. */
     private long inputAtLastRequest;
     private boolean everAsked;
@@ -89,6 +97,7 @@ public final class IdleCollection {
             }
             InputActivity input = InputActivity.process();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            boolean timed = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
             long fxThread = Thread.currentThread().getId();
             Sources sources = new Sources() {
                 @Override
@@ -103,19 +112,26 @@ public final class IdleCollection {
 
                 @Override
                 public long workNanos() {
-                    return Math.max(0, threads.getThreadCpuTime(fxThread));
+                    return timed ? Math.max(0, threads.getThreadCpuTime(fxThread)) : 0;
                 }
             };
             G1IdleCollector g1 = new G1IdleCollector();
             IdleCollection idle = new IdleCollection(g1, sources);
-            if (g1.available() && threads.isThreadCpuTimeSupported()) {
+            if (g1.available() && timed) {
                 g1.reportTo(idle);
                 ScheduledThreadPoolExecutor checks = new ScheduledThreadPoolExecutor(1, task -> {
                     Thread thread = new Thread(task, "stowage-idle-collection");
                     thread.setDaemon(true);
                     return thread;
                 });
-                checks.scheduleWithFixedDelay(idle::check, 1, 1, TimeUnit.SECONDS);
+                long every = Math.round(CHECK_EVERY.toMillis());
+                checks.scheduleWithFixedDelay(() -> {
+                    try {
+                        idle.check();
+                    } catch (RuntimeException e) { // an exception would end the schedule without a word
+                        LOG.log(System.Logger.Level.WARNING, "idle collection check failed", e);
+                    }
+                }, every, every, TimeUnit.MILLISECONDS);
             }
             process = idle;
         }
@@ -123,46 +139,61 @@ public final class IdleCollection {
     }
 
     /** Decides whether to ask for a collection now, or to take a request back. Any thread. */
-    synchronized void check() {
-        long now = sources.nanoTime();
-        boolean quiet = now - sources.lastInputNanos() >= nanos(QUIET);
-        if (asking) {
-            if (!quiet) {
-                asking = false;
-                collector.withdraw();
+    void check() {
+        synchronized (lock) {
+            long now = sources.nanoTime();
+            long lastInput = sources.lastInputNanos();
+            boolean quiet = now - lastInput >= nanos(QUIET);
+            if (asking) {
+                if (!quiet) {
+                    lastAsked = askedBefore; // not answered: the next quiet time may ask again
+                    withdraw();
+                } else if (now - lastAsked >= nanos(GIVE_UP)) {
+                    withdraw(); // the JVM did not take it up (G1 was marking, say)
+                }
+                return;
             }
-            return;
-        }
-        long lastInput = sources.lastInputNanos();
-        boolean newQuiet = !everAsked || lastInput != inputAtLastRequest;
-        if (quiet && newQuiet && now - lastAsked >= nanos(SPACING)
-                && sources.workNanos() - workAtLastCollection >= nanos(WORK) && collector.available()) {
-            asking = true;
-            everAsked = true;
-            lastAsked = now;
-            inputAtLastRequest = lastInput;
-            collector.ask();
+            boolean newQuiet = !everAsked || lastInput != inputAtLastRequest;
+            if (quiet && newQuiet && now - lastAsked >= nanos(SPACING)
+                    && sources.workNanos() - workAtLastCollection >= nanos(WORK) && collector.available()) {
+                asking = true;
+                everAsked = true;
+                askedBefore = lastAsked;
+                lastAsked = now;
+                inputAtLastRequest = lastInput;
+                collector.ask();
+            }
         }
     }
 
     /** The JVM collected (for whatever reason): the pages' JavaScript heaps are collected next. Any thread. */
-    public synchronized void collected() {
-        workAtLastCollection = sources.workNanos();
-        if (asking) {
-            asking = false;
-            collectedAtIdle++;
-            collector.withdraw();
+    public void collected() {
+        synchronized (lock) {
+            workAtLastCollection = sources.workNanos();
+            if (asking) {
+                collectedAtIdle++;
+                withdraw();
+            }
         }
     }
 
+    private void withdraw() {
+        asking = false;
+        collector.withdraw();
+    }
+
     /** How many collections came while this had asked for one. */
-    public synchronized int collectedAtIdle() {
-        return collectedAtIdle;
+    public int collectedAtIdle() {
+        synchronized (lock) {
+            return collectedAtIdle;
+        }
     }
 
     /** Whether a request is out. */
-    public synchronized boolean asking() {
-        return asking;
+    public boolean asking() {
+        synchronized (lock) {
+            return asking;
+        }
     }
 
     private static long nanos(Duration duration) {

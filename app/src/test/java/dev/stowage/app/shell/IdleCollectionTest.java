@@ -86,16 +86,31 @@ class IdleCollectionTest {
     }
 
     @Test
-    void inputBeforeTheCollectionTakesTheRequestBack() {
+    void inputBeforeTheCollectionTakesTheRequestBackAndTheSpacingWithIt() {
         work += 600 * MS;
         pass(5_000);
         lastInput = now;
-        pass(500);
+        pass(250);
         assertEquals(List.of("ask", "withdraw"), calls);
         assertFalse(idle.asking());
 
         idle.collected();
         assertEquals(0, idle.collectedAtIdle(), "the collection that came anyway was not asked for any more");
+        work += 600 * MS;
+        pass(5_000);
+        assertEquals(List.of("ask", "withdraw", "ask"), calls, "a request not answered does not count against the spacing");
+    }
+
+    @Test
+    void aRequestNotAnsweredIsTakenBackAndNotRepeatedInTheSameQuietTime() {
+        work += 600 * MS;
+        pass(5_000);
+        pass(4_750);
+        assertEquals(List.of("ask"), calls);
+        pass(250);
+        assertEquals(List.of("ask", "withdraw"), calls, "given up after 5 s");
+        work += 600 * MS;
+        pass(60_000);
         assertEquals(List.of("ask", "withdraw"), calls);
     }
 
