@@ -97,7 +97,7 @@ final class G1IdleCollector implements IdleCollection.Collector {
     }
 
     @Override
-    public void ask() {
+    public synchronized void ask() {
         if (!available) {
             return;
         }
@@ -115,7 +115,7 @@ final class G1IdleCollector implements IdleCollection.Collector {
     }
 
     @Override
-    public void withdraw() {
+    public synchronized void withdraw() {
         if (!raised) {
             return;
         }

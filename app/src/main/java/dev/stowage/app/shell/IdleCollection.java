@@ -3,6 +3,7 @@ package dev.stowage.app.shell;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -42,7 +43,7 @@ public final class IdleCollection {
     static final Duration GIVE_UP = Duration.seconds(5);
     private static final Duration CHECK_EVERY = Duration.millis(250);
 
-    /** What asks the JVM for a collection. Its calls come from one thread at a time. */
+    /** What asks the JVM for a collection. Any thread. */
     public interface Collector {
         /** Whether {@link #ask()} can bring a young collection on this JVM. */
         boolean available();
@@ -64,7 +65,7 @@ public final class IdleCollection {
         long workNanos();
     }
 
-    private static IdleCollection process;
+    private static CompletableFuture<IdleCollection> process;
 
     private final Object lock = new Object();
     private final Collector collector;
@@ -88,54 +89,62 @@ public final class IdleCollection {
 
     /**
      * Starts the process's idle collection once (later calls return the same); on the FX thread, whose work
-     * it watches.
+     * it watches. The rest is set up on the collection's own thread, since the JVM's management beans take
+     * ~60 ms to come up the first time (measured), which start-up should not wait for: the future completes
+     * there, with the collection, once it is.
      */
-    public static synchronized IdleCollection start() {
+    public static synchronized CompletableFuture<IdleCollection> start() {
         if (process == null) {
             if (!Platform.isFxApplicationThread()) {
                 throw new IllegalStateException("IdleCollection.start() runs on the FX thread");
             }
             InputActivity input = InputActivity.process();
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            boolean timed = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
             long fxThread = Thread.currentThread().getId();
-            Sources sources = new Sources() {
-                @Override
-                public long nanoTime() {
-                    return System.nanoTime();
-                }
-
-                @Override
-                public long lastInputNanos() {
-                    return input.lastInputNanos();
-                }
-
-                @Override
-                public long workNanos() {
-                    return timed ? Math.max(0, threads.getThreadCpuTime(fxThread)) : 0;
-                }
-            };
-            G1IdleCollector g1 = new G1IdleCollector();
-            IdleCollection idle = new IdleCollection(g1, sources);
-            if (g1.available() && timed) {
-                g1.reportTo(idle);
-                ScheduledThreadPoolExecutor checks = new ScheduledThreadPoolExecutor(1, task -> {
-                    Thread thread = new Thread(task, "stowage-idle-collection");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                long every = Math.round(CHECK_EVERY.toMillis());
-                checks.scheduleWithFixedDelay(() -> {
-                    try {
-                        idle.check();
-                    } catch (RuntimeException e) { // an exception would end the schedule without a word
-                        LOG.log(System.Logger.Level.WARNING, "idle collection check failed", e);
-                    }
-                }, every, every, TimeUnit.MILLISECONDS);
-            }
-            process = idle;
+            ScheduledThreadPoolExecutor checks = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "stowage-idle-collection");
+                thread.setDaemon(true);
+                return thread;
+            });
+            process = CompletableFuture.supplyAsync(() -> setUp(input, fxThread, checks), checks);
         }
         return process;
+    }
+
+    private static IdleCollection setUp(InputActivity input, long fxThread, ScheduledThreadPoolExecutor checks) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean timed = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        Sources sources = new Sources() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public long lastInputNanos() {
+                return input.lastInputNanos();
+            }
+
+            @Override
+            public long workNanos() {
+                return timed ? Math.max(0, threads.getThreadCpuTime(fxThread)) : 0;
+            }
+        };
+        G1IdleCollector g1 = new G1IdleCollector();
+        IdleCollection idle = new IdleCollection(g1, sources);
+        if (g1.available() && timed) {
+            g1.reportTo(idle);
+            long every = Math.round(CHECK_EVERY.toMillis());
+            checks.scheduleWithFixedDelay(() -> {
+                try {
+                    idle.check();
+                } catch (RuntimeException e) { // an exception would end the schedule without a word
+                    LOG.log(System.Logger.Level.WARNING, "idle collection check failed", e);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        } else {
+            checks.shutdown();
+        }
+        return idle;
     }
 
     /** Decides whether to ask for a collection now, or to take a request back. Any thread. */

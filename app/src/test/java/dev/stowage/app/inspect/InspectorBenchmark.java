@@ -142,7 +142,7 @@ class InspectorBenchmark extends InspectorTestBase {
     void openOnA100kKeyAreaAndFollowA10kWriteBurst() throws Exception {
         SessionStorageService storage = new SessionStorageService(64L * 1024 * 1024);
         launchWithSessionStorage(storage, server.url("/listen"));
-        IdleCollection idleCollection = IDLE_COLLECTION ? fx(IdleCollection::start) : null;
+        IdleCollection idleCollection = IDLE_COLLECTION ? fx(IdleCollection::start).get() : null;
         Origin origin = Origin.of(server.url("/"));
         fx(() -> {
             Map<String, String> items = new LinkedHashMap<>();
