@@ -28,9 +28,9 @@ import javafx.util.Duration;
  * the FX thread also works for what is no page's script (a caret blinking in a focused field drew 250 ms of
  * it in 30 s, measured), and a request each time that added up would collect an idle process over and over.
  * The checks run every {@link #CHECK_EVERY} on a daemon thread of their own; none touches the FX thread. A
- * check that finds input since the request takes it back, and then it does not count against the spacing;
- * but the collector usually comes first (G1 within about a second). A request the JVM has not answered
- * within {@link #GIVE_UP} is taken back too.
+ * check that finds input since the request takes the request back, which then does not count against the
+ * spacing; but the collection usually comes first (G1's within about a second). A request the JVM has not
+ * answered within {@link #GIVE_UP} is taken back too.
  *
  * <p><b>How.</b> Through a {@link Collector}; the process's uses {@link G1IdleCollector}. Without one that
  * is {@linkplain Collector#available() available}, or without the FX thread's CPU time, nothing is asked.
@@ -44,7 +44,7 @@ public final class IdleCollection {
     private static final Duration CHECK_EVERY = Duration.millis(250);
 
     /** What asks the JVM for a collection. Any thread. */
-    public interface Collector {
+    interface Collector {
         /** Whether {@link #ask()} can bring a young collection on this JVM. */
         boolean available();
 
@@ -176,7 +176,7 @@ public final class IdleCollection {
     }
 
     /** The JVM collected (for whatever reason): the pages' JavaScript heaps are collected next. Any thread. */
-    public void collected() {
+    void collected() {
         synchronized (lock) {
             workAtLastCollection = sources.workNanos();
             if (asking) {
@@ -199,7 +199,7 @@ public final class IdleCollection {
     }
 
     /** Whether a request is out. */
-    public boolean asking() {
+    boolean asking() {
         synchronized (lock) {
             return asking;
         }
