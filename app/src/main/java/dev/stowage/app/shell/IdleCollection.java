@@ -74,9 +74,8 @@ public final class IdleCollection {
     private long lastAsked;
     /** {@link #lastAsked} before the request out now: a request taken back for input gives the spacing back. */
     private long askedBefore;
-    /** The last input before the last request: a new quiet time begins with the next one. */
+    /** The last input before the last request (before any, one that never was): a new quiet time begins with the next. */
     private long inputAtLastRequest;
-    private boolean everAsked;
     private boolean asking;
     private int collectedAtIdle;
 
@@ -85,6 +84,7 @@ public final class IdleCollection {
         this.sources = Objects.requireNonNull(sources, "sources");
         workAtLastCollection = sources.workNanos();
         lastAsked = sources.nanoTime() - nanos(SPACING);
+        inputAtLastRequest = sources.lastInputNanos() - 1;
     }
 
     /**
@@ -162,11 +162,9 @@ public final class IdleCollection {
                 }
                 return;
             }
-            boolean newQuiet = !everAsked || lastInput != inputAtLastRequest;
-            if (quiet && newQuiet && now - lastAsked >= nanos(SPACING)
+            if (quiet && lastInput != inputAtLastRequest && now - lastAsked >= nanos(SPACING)
                     && sources.workNanos() - workAtLastCollection >= nanos(WORK) && collector.available()) {
                 asking = true;
-                everAsked = true;
                 askedBefore = lastAsked;
                 lastAsked = now;
                 inputAtLastRequest = lastInput;
