@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -20,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -60,11 +58,9 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     private final TextField filter = new TextField();
     private final Label error = new Label();
     private final Label notice = new Label();
-    private final Button side;
+    private final SideLayout sides;
     private final SplitPane body = new SplitPane();
     private final HBox top;
-    /** Docked at the right, the bar's buttons and menus, on a row (or rows) of their own under the filter. */
-    private final FlowPane tools = new FlowPane(4, 4);
     private final ValuePane detailPane = new ValuePane();
     private final VBox middle;
     private final HBox adding;
@@ -151,7 +147,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         });
         newValue.setOnAction(e -> add.fire());
         HBox.setHgrow(filter, Priority.ALWAYS);
-        side = InspectorMenus.button("Dock right", "inspector-dock-side", this::switchSide);
+        Button side = InspectorMenus.button("Dock right", "inspector-dock-side", this::switchSide);
         InspectorMenus menus = new InspectorMenus(inspector, files, grid.selectedItemProperty()::get, this);
         top = new HBox(4, picker, filter, InspectorMenus.button("Delete", "inspector-delete", this::deleteSelected),
                 InspectorMenus.button("Clear origin", "inspector-clear", inspector::clear), menus.copy(), menus.file(),
@@ -164,9 +160,9 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         body.getItems().setAll(areas, middle, detailPane);
         body.setDividerPositions(0.2, 0.72);
         body.setId("inspector-body");
-        tools.setId("inspector-tools");
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().setAll(top, body);
+        sides = new SideLayout(this, top, body, side);
         holdPartsBack();
     }
 
@@ -306,7 +302,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
                 showTarget();
             }, () -> !connected && !closed && getScene() != null));
         }
-        arrange();
+        sides.arrange(dock.side());
         if (connected && !targetShown) {
             return; // connected while its last part was joining: revealed once it shows its target
         }
@@ -332,31 +328,8 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     private void switchSide() {
         dock.setSide(dock.side() == Side.BOTTOM ? Side.RIGHT : Side.BOTTOM);
         if (stages.isEmpty()) {
-            arrange(); // else the last part to join arranges the whole
+            sides.arrange(dock.side()); // else the last part to join arranges the whole
         }
-    }
-
-    /**
-     * Lays the parts out for the dock's side. At the right the panel is narrow (a third of the window or
-     * so): the bar's buttons and menus go on rows of their own, where one row cut their labels short, and the
-     * origins, the keys and the value stack instead of standing side by side.
-     */
-    private void arrange() {
-        boolean right = dock.side() == Side.RIGHT;
-        side.setText(right ? "Dock bottom" : "Dock right");
-        if (right && tools.getChildren().isEmpty()) {
-            List<Node> moved = List.copyOf(top.getChildren().subList(2, top.getChildren().size()));
-            top.getChildren().removeAll(moved);
-            tools.getChildren().setAll(moved);
-            getChildren().add(1, tools);
-        } else if (!right && !tools.getChildren().isEmpty()) {
-            List<Node> moved = List.copyOf(tools.getChildren());
-            tools.getChildren().clear();
-            getChildren().remove(tools);
-            top.getChildren().addAll(moved);
-        }
-        body.setOrientation(right ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-        body.setDividerPositions(right ? new double[] {0.15, 0.65} : new double[] {0.2, 0.72});
     }
 
     private void refreshTargets() {
