@@ -18,17 +18,21 @@ import javafx.scene.Parent;
 import javafx.util.Duration;
 
 /**
- * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I): made, hidden, once the process has had
- * no input for {@link #PREPARE_AFTER}, or when first shown if that comes first (see {@link PanelDock}), it follows the window's selected tab and can be pointed at any open tab or any closed tab that Ctrl+Shift+T
- * can still bring back. FX thread.
+ * Puts the storage inspector in a window's dock (F12, Ctrl+Shift+I). It follows the window's selected tab and
+ * can be pointed at any open tab or any closed tab that Ctrl+Shift+T can still bring back.
+ *
+ * <p>It is made ahead, hidden, as soon as the process has had no input for {@link #PREPARE_AFTER} after the
+ * window shows (or when first shown, if that comes first; see {@link PanelDock}), and each of its parts joins
+ * the window only after such a pause too, until someone asks for it. FX thread.
  */
 public final class InspectorDock {
     /**
-     * How long the process goes without input (in any window) before a window's inspector is made ahead,
-     * hidden: the first F12 of a process otherwise spends several frames loading and styling it
-     * (docs/BENCHMARKS.md).
+     * How long the process goes without input (in any window) before a window's inspector is made ahead, and
+     * before each of its parts joins the window: the first F12 of a process otherwise spends several frames
+     * loading and styling it (docs/BENCHMARKS.md). Short, so that few first F12s find it unmade; a pause, so
+     * that the making's cold frames do not land on the person's typing.
      */
-    static final Duration PREPARE_AFTER = Duration.seconds(3);
+    static final Duration PREPARE_AFTER = Duration.seconds(1);
 
     private InspectorDock() {
     }

@@ -1,6 +1,7 @@
 package dev.stowage.app.inspect;
 
 import dev.stowage.app.shell.FxDelay;
+import dev.stowage.app.shell.InputActivity;
 import dev.stowage.app.shell.PanelDock;
 import dev.stowage.storage.StorageKey;
 import java.util.ArrayList;
@@ -164,6 +165,8 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         getChildren().setAll(top, body);
         sides = new SideLayout(this, top, body, side);
         holdPartsBack();
+        // Made ahead, it is idle work: a part joins only once the person has stopped for a moment.
+        stages.holdWhile(() -> connected ? Duration.ZERO : InputActivity.untilQuietFor(InspectorDock.PREPARE_AFTER));
     }
 
     /**
@@ -174,6 +177,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
     public void connect() {
         wire();
         connected = true;
+        stages.resume(); // a part held back for the person's input joins now: they asked for the panel
         if (stages.isEmpty()) { // made ahead: not painted again until it shows its target
             setOpacity(0);
             setMouseTransparent(true);

@@ -1,22 +1,30 @@
 package dev.stowage.app.inspect;
 
+import dev.stowage.app.shell.FxDelay;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.util.Duration;
 
 /**
  * Runs a node's stages one every other pulse of the scene it is in, from when it is in one: how the
  * inspector's parts join the window a few controls at a time. Taken out of its scene, the node stops being
- * staged there (the scene keeps no listener of it), and goes on in the next scene it joins. FX thread.
+ * staged there (the scene keeps no listener of it), and goes on in the next scene it joins. A stage may be
+ * {@linkplain #holdWhile held back} a while (the person is typing and nobody asked for the node yet). FX
+ * thread.
  */
 final class PulseStages {
     private final Node node;
     private final Deque<Runnable> stages = new ArrayDeque<>();
     private final Runnable stager = this::next;
     private boolean resting;
+    private Supplier<Duration> hold = () -> Duration.ZERO;
+    /** The timer of a held stage, or null. */
+    private FxDelay.Pending held;
 
     PulseStages(Node node) {
         this.node = Objects.requireNonNull(node, "node");
@@ -34,6 +42,19 @@ final class PulseStages {
         start();
     }
 
+    /**
+     * Before each stage, asks {@code hold} how long that stage waits: {@link Duration#ZERO} runs it; longer
+     * asks again after that long. {@link #resume()} runs the stages held back at once, if {@code hold} says so.
+     */
+    void holdWhile(Supplier<Duration> hold) {
+        this.hold = Objects.requireNonNull(hold, "hold");
+    }
+
+    /** Asks the hold again now, rather than when a held stage's wait ends (someone asked for the node). */
+    void resume() {
+        start();
+    }
+
     boolean isEmpty() {
         return stages.isEmpty();
     }
@@ -41,6 +62,7 @@ final class PulseStages {
     /** Drops the stages not run yet. */
     void clear() {
         stages.clear();
+        stopWaiting();
         Scene scene = node.getScene();
         if (scene != null) {
             scene.removePostLayoutPulseListener(stager);
@@ -48,11 +70,19 @@ final class PulseStages {
     }
 
     private void start() {
+        stopWaiting();
         Scene scene = node.getScene();
         if (scene != null && !stages.isEmpty()) {
             scene.removePostLayoutPulseListener(stager);
             scene.addPostLayoutPulseListener(stager);
             Platform.requestNextPulse();
+        }
+    }
+
+    private void stopWaiting() {
+        if (held != null) {
+            held.cancel();
+            held = null;
         }
     }
 
@@ -63,6 +93,17 @@ final class PulseStages {
         resting = !resting;
         if (resting) {
             Platform.requestNextPulse();
+            return;
+        }
+        Duration wait = stages.isEmpty() ? Duration.ZERO : hold.get();
+        if (wait.greaterThan(Duration.ZERO)) {
+            // No pulses meanwhile: a pulse requested every frame only to ask again would keep the FX thread
+            // and the renderer busy for nothing.
+            Scene scene = node.getScene();
+            if (scene != null) {
+                scene.removePostLayoutPulseListener(stager);
+            }
+            held = FxDelay.after(wait, this::start);
             return;
         }
         Runnable stage = stages.poll();

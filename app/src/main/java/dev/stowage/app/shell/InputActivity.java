@@ -2,6 +2,7 @@ package dev.stowage.app.shell;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
@@ -10,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * When the person last gave the process any input, in any of its windows (browser windows, dialogs, menus
@@ -18,7 +20,7 @@ import javafx.stage.Window;
  * idle work that waits for the person to stop must look at all of them. FX thread; {@link #lastInputNanos()}
  * from any.
  */
-final class InputActivity {
+public final class InputActivity {
     private static InputActivity process;
 
     private final EventHandler<InputEvent> noted = this::note;
@@ -41,6 +43,16 @@ final class InputActivity {
             process = new InputActivity();
         }
         return process;
+    }
+
+    /**
+     * How long until the process has gone {@code quiet} without input: {@link Duration#ZERO} if it has.
+     * Idle work that runs in steps asks before each. FX thread.
+     */
+    public static Duration untilQuietFor(Duration quiet) {
+        Objects.requireNonNull(quiet, "quiet");
+        double since = (System.nanoTime() - process().lastInputNanos()) / 1e6;
+        return since >= quiet.toMillis() ? Duration.ZERO : Duration.millis(quiet.toMillis() - since);
     }
 
     /** {@link System#nanoTime()} at the last input (or when this began to watch). Any thread. */

@@ -142,6 +142,64 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
         assertTrue(fx(() -> inspector.shownNamespace().isEmpty()), "a panel let go of follows nothing");
     }
 
+    @Test
+    void aPanelMadeAheadJoinsItsPartsOnlyAfterAPauseInTheInputUnlessAskedFor() {
+        SessionStorageService storage = new SessionStorageService();
+        launchWithSessionStorage(storage, server.url("/listen"));
+        script(selectedTab(), "sessionStorage.setItem('a', '1')");
+        focusPage();
+        keys(KeyCode.SHIFT);
+        InspectorPanel held = inTheWindow(fx(() -> new Inspector(storage, ForkJoinPool.commonPool(), Platform::runLater)));
+        long lastKey = typeFor(2_000);
+        assertTrue(fx(() -> held.getChildren().isEmpty()), "no part joined while the person typed");
+        List<long[]> whole = revealsOf(held);
+        waitUntil("whole once the person stopped", () -> !whole.isEmpty());
+        assertTrue(whole.get(0)[0] - lastKey >= 900_000_000L, "after a pause of a second: "
+                + (whole.get(0)[0] - lastKey) / 1_000_000 + " ms");
+        assertFalse(fx(held::isVisible), "still hidden");
+
+        keys(KeyCode.SHIFT);
+        InspectorPanel asked = inTheWindow(fx(() -> new Inspector(storage, ForkJoinPool.commonPool(), Platform::runLater)));
+        typeFor(300);
+        assertTrue(fx(() -> asked.getChildren().isEmpty()), "held while the person types");
+        keys(KeyCode.F12);
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!fx(() -> asked.isVisible() && asked.getOpacity() == 1 && asked.table().getItems().size() == 1)) {
+            assertTrue(System.nanoTime() < end, "F12 shows it whole while the person goes on typing");
+            keys(KeyCode.SHIFT);
+            sleep(150);
+        }
+        waitForRows(List.of("a=1"));
+    }
+
+    /** Presses Shift every 150 ms for {@code millis}; returns when it last did. */
+    private long typeFor(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        long last = System.nanoTime();
+        while (System.nanoTime() < end) {
+            keys(KeyCode.SHIFT);
+            last = System.nanoTime();
+            sleep(150);
+        }
+        return last;
+    }
+
+    /** A new panel of {@code inspector} made ahead: in the window, hidden, its parts not necessarily in yet. */
+    private InspectorPanel inTheWindow(Inspector inspector) {
+        AtomicReference<InspectorPanel> made = new AtomicReference<>();
+        fx(() -> {
+            window.dock().setPanel(() -> {
+                made.set(new InspectorPanel(inspector, () -> InspectorDock.targets(window), new InspectorFiles(
+                        InspectorFiles.DIALOGS, ForkJoinPool.commonPool(), Platform::runLater), window.dock()));
+                return made.get();
+            });
+            window.dock().prepare();
+            return null;
+        });
+        waitUntil("made ahead, in the window", () -> made.get() != null && fx(() -> made.get().getScene() != null));
+        return made.get();
+    }
+
     /** Waits for {@code panel}'s rehearsal to end. */
     private void rehearsed(InspectorPanel panel) {
         waitUntil("its rehearsal done", () -> fx(() -> panel.rehearsal() == Rehearsal.State.DONE));
@@ -168,19 +226,8 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
 
     /** A new panel of {@code inspector} in the dock, made ahead and whole. */
     private InspectorPanel madeAhead(Inspector inspector) {
-        AtomicReference<InspectorPanel> made = new AtomicReference<>();
-        fx(() -> {
-            window.dock().setPanel(() -> {
-                made.set(new InspectorPanel(inspector,
-                        () -> InspectorDock.targets(window), new InspectorFiles(InspectorFiles.DIALOGS,
-                        ForkJoinPool.commonPool(), Platform::runLater), window.dock()));
-                return made.get();
-            });
-            window.dock().prepare();
-            return null;
-        });
-        waitUntil("made ahead, whole and hidden", () -> made.get() != null && fx(() -> made.get().getOpacity() == 1
-                && made.get().getScene() != null && !made.get().isVisible()));
-        return made.get();
+        InspectorPanel made = inTheWindow(inspector);
+        waitUntil("made ahead, whole and hidden", () -> fx(() -> made.getOpacity() == 1 && !made.isVisible()));
+        return made;
     }
 }

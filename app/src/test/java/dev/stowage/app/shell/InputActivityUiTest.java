@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stowage.app.testing.ShellTestBase;
 import javafx.scene.input.KeyCode;
+import javafx.util.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,11 @@ class InputActivityUiTest extends ShellTestBase {
         assertTrue(clicked > before, "a click is");
         robot.type(KeyCode.A);
         assertTrue(fx(activity::lastInputNanos) > clicked, "a key is");
+
+        Duration left = fx(() -> InputActivity.untilQuietFor(Duration.seconds(5)));
+        assertTrue(left.greaterThan(Duration.seconds(4)) && left.lessThanOrEqualTo(Duration.seconds(5)),
+                "just after a key, nearly all of a quiet time is left: " + left);
+        sleep(300);
+        assertEquals(Duration.ZERO, fx(() -> InputActivity.untilQuietFor(Duration.millis(250))), "a quiet time passed");
     }
 }
