@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -143,45 +144,81 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
     }
 
     @Test
-    void aPanelMadeAheadJoinsItsPartsOnlyAfterAPauseInTheInputUnlessAskedFor() {
+    void aPanelMadeAheadJoinsItsPartsOnlyAfterAPauseInTheInputUnlessAskedFor() throws InterruptedException {
         SessionStorageService storage = new SessionStorageService();
         launchWithSessionStorage(storage, server.url("/listen"));
         script(selectedTab(), "sessionStorage.setItem('a', '1')");
         focusPage();
-        keys(KeyCode.SHIFT);
-        InspectorPanel held = inTheWindow(fx(() -> new Inspector(storage, ForkJoinPool.commonPool(), Platform::runLater)));
-        long lastKey = typeFor(2_000);
-        assertTrue(fx(() -> held.getChildren().isEmpty()), "no part joined while the person typed");
+        Typist typist = new Typist();
+        InspectorPanel held;
+        try {
+            held = inTheWindow(fx(() -> new Inspector(storage, ForkJoinPool.commonPool(), Platform::runLater)));
+            sleep(1_500);
+            assertTrue(fx(() -> held.getChildren().isEmpty()), "no part joined while the person typed");
+        } finally {
+            typist.close();
+        }
         List<long[]> whole = revealsOf(held);
         waitUntil("whole once the person stopped", () -> !whole.isEmpty());
-        assertTrue(whole.get(0)[0] - lastKey >= 900_000_000L, "after a pause of a second: "
-                + (whole.get(0)[0] - lastKey) / 1_000_000 + " ms");
+        assertTrue(whole.get(0)[0] - typist.lastKey() >= 900_000_000L, "after a pause of a second: "
+                + (whole.get(0)[0] - typist.lastKey()) / 1_000_000 + " ms");
         assertFalse(fx(held::isVisible), "still hidden");
 
-        keys(KeyCode.SHIFT);
-        InspectorPanel asked = inTheWindow(fx(() -> new Inspector(storage, ForkJoinPool.commonPool(), Platform::runLater)));
-        typeFor(300);
-        assertTrue(fx(() -> asked.getChildren().isEmpty()), "held while the person types");
-        keys(KeyCode.F12);
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!fx(() -> asked.isVisible() && asked.getOpacity() == 1 && asked.table().getItems().size() == 1)) {
-            assertTrue(System.nanoTime() < end, "F12 shows it whole while the person goes on typing");
-            keys(KeyCode.SHIFT);
-            sleep(150);
+        Typist goesOn = new Typist();
+        try {
+            InspectorPanel asked = inTheWindow(fx(() -> new Inspector(storage, ForkJoinPool.commonPool(), Platform::runLater)));
+            sleep(300);
+            assertTrue(fx(() -> asked.getChildren().isEmpty()), "held while the person types");
+            goesOn.pressF12();
+            waitUntil("F12 shows it whole, rows and all, while the person goes on typing", () -> fx(() -> asked.isVisible()
+                    && asked.getOpacity() == 1 && asked.table().getItems().size() == 1));
+        } finally {
+            goesOn.close();
         }
         waitForRows(List.of("a=1"));
     }
 
-    /** Presses Shift every 150 ms for {@code millis}; returns when it last did. */
-    private long typeFor(long millis) {
-        long end = System.nanoTime() + millis * 1_000_000L;
-        long last = System.nanoTime();
-        while (System.nanoTime() < end) {
+    /** A person typing: Shift every 150 ms on a thread of its own (the robot's only user meanwhile), F12 when told. */
+    private final class Typist {
+        private final AtomicBoolean f12 = new AtomicBoolean();
+        private final AtomicReference<Throwable> failed = new AtomicReference<>();
+        private final Thread thread = new Thread(this::type, "typist");
+        private volatile boolean typing = true;
+        private volatile long lastKey;
+
+        Typist() {
             keys(KeyCode.SHIFT);
-            last = System.nanoTime();
-            sleep(150);
+            lastKey = System.nanoTime();
+            thread.start();
         }
-        return last;
+
+        private void type() {
+            try {
+                while (typing) {
+                    keys(f12.getAndSet(false) ? KeyCode.F12 : KeyCode.SHIFT);
+                    lastKey = System.nanoTime();
+                    sleep(150);
+                }
+            } catch (RuntimeException | Error e) {
+                failed.set(e);
+            }
+        }
+
+        void pressF12() {
+            f12.set(true);
+        }
+
+        long lastKey() {
+            return lastKey;
+        }
+
+        void close() throws InterruptedException {
+            typing = false;
+            thread.join();
+            if (failed.get() != null) {
+                throw new AssertionError("the typist failed", failed.get());
+            }
+        }
     }
 
     /** A new panel of {@code inspector} made ahead: in the window, hidden, its parts not necessarily in yet. */
