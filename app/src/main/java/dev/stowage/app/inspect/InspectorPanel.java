@@ -301,10 +301,7 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
             // Made ahead: the picker lists what there is now (it follows nothing yet). Its first items cost
             // the first opening 8 ms of a cold JVM's FX thread (temporary timing); the opening lists them again.
             refreshTargets();
-            FxDelay.after(REHEARSAL_AFTER, () -> rehearsal.run(() -> {
-                wire();
-                showTarget();
-            }, () -> !connected && !closed && getScene() != null));
+            FxDelay.after(REHEARSAL_AFTER, this::rehearseWhenQuiet);
         }
         sides.arrange(dock.side());
         if (connected && !targetShown) {
@@ -312,6 +309,24 @@ public final class InspectorPanel extends VBox implements PanelDock.Panel {
         }
         setOpacity(1);
         setMouseTransparent(false);
+    }
+
+    /** The rehearsal is idle work too: like the parts, it waits for the person to stop for a moment. */
+    private void rehearseWhenQuiet() {
+        Duration wait = InputActivity.untilQuietFor(InspectorDock.PREPARE_AFTER);
+        if (wait.greaterThan(Duration.ZERO) && isAhead()) {
+            FxDelay.after(wait, this::rehearseWhenQuiet);
+            return;
+        }
+        rehearsal.run(() -> {
+            wire();
+            showTarget();
+        }, this::isAhead);
+    }
+
+    /** Made ahead, and still so: in the window, neither connected nor let go. */
+    private boolean isAhead() {
+        return !connected && !closed && getScene() != null;
     }
 
     /**

@@ -44,7 +44,7 @@ final class PulseStages {
 
     /**
      * Before each stage, asks {@code hold} how long that stage waits: {@link Duration#ZERO} runs it; longer
-     * asks again after that long. {@link #resume()} runs the stages held back at once, if {@code hold} says so.
+     * asks again after that long, on a timer (no pulses meanwhile). {@link #resume()} asks again at once.
      */
     void holdWhile(Supplier<Duration> hold) {
         this.hold = Objects.requireNonNull(hold, "hold");
@@ -52,7 +52,9 @@ final class PulseStages {
 
     /** Asks the hold again now, rather than when a held stage's wait ends (someone asked for the node). */
     void resume() {
-        start();
+        if (held != null) {
+            retry();
+        }
     }
 
     boolean isEmpty() {
@@ -86,6 +88,18 @@ final class PulseStages {
         }
     }
 
+    /** A held stage's wait is over: asks the hold again, and runs the stage in the next pulse if it lets go. */
+    private void retry() {
+        stopWaiting();
+        Duration wait = hold.get();
+        if (wait.greaterThan(Duration.ZERO)) {
+            held = FxDelay.after(wait, this::retry);
+            return;
+        }
+        resting = true; // what the last stage changed was painted long ago: no pulse to rest
+        start();
+    }
+
     private void next() {
         // Every other pulse: the pulse after a stage paints what it changed, and the one after that waits for
         // the painting to finish (software rendering takes 10-30 ms for a part of the inspector); a new stage
@@ -103,7 +117,7 @@ final class PulseStages {
             if (scene != null) {
                 scene.removePostLayoutPulseListener(stager);
             }
-            held = FxDelay.after(wait, this::start);
+            held = FxDelay.after(wait, this::retry);
             return;
         }
         Runnable stage = stages.poll();

@@ -12,8 +12,11 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.event.Event;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -178,6 +181,40 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
         waitForRows(List.of("a=1"));
     }
 
+    @Test
+    void theRehearsalWaitsForAPauseInTheInputToo() {
+        SessionStorageService storage = new SessionStorageService();
+        launchWithSessionStorage(storage, server.url("/listen"));
+        script(selectedTab(), "sessionStorage.setItem('a', '1')");
+        Inspector inspector = fx(() -> new Inspector(storage, ForkJoinPool.commonPool(), Platform::runLater));
+        List<Long> rehearsing = new CopyOnWriteArrayList<>();
+        AtomicLong keyAt = new AtomicLong();
+        fx(() -> {
+            inspector.loadingProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    rehearsing.add(System.nanoTime());
+                }
+            });
+            return null;
+        });
+        // A key the moment the panel is whole, between its last part and its rehearsal (50 ms later): a
+        // robot's key could not be placed there.
+        InspectorPanel panel = inTheWindow(inspector, made -> made.opacityProperty().addListener((obs, old, now) -> {
+            if (now.doubleValue() == 1 && keyAt.get() == 0) {
+                keyAt.set(System.nanoTime());
+                Event.fireEvent(made.getScene().getRoot(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.SHIFT,
+                        true, false, false, false));
+            }
+        }));
+        waitUntil("whole", () -> keyAt.get() != 0);
+        sleep(600);
+        assertEquals(List.of(), rehearsing, "no rehearsal within a second of the key");
+        rehearsed(panel);
+        assertEquals(1, rehearsing.size());
+        assertTrue(rehearsing.get(0) - keyAt.get() >= 900_000_000L, "it waited for a pause of a second: "
+                + (rehearsing.get(0) - keyAt.get()) / 1_000_000 + " ms");
+    }
+
     /** A person typing: Shift every 150 ms on a thread of its own (the robot's only user meanwhile), F12 when told. */
     private final class Typist {
         private final AtomicBoolean f12 = new AtomicBoolean();
@@ -223,11 +260,17 @@ class InspectorMadeAheadUiTest extends InspectorTestBase {
 
     /** A new panel of {@code inspector} made ahead: in the window, hidden, its parts not necessarily in yet. */
     private InspectorPanel inTheWindow(Inspector inspector) {
+        return inTheWindow(inspector, made -> { });
+    }
+
+    /** {@link #inTheWindow(Inspector)}, with {@code whenMade} run on the panel as soon as it is made. */
+    private InspectorPanel inTheWindow(Inspector inspector, Consumer<InspectorPanel> whenMade) {
         AtomicReference<InspectorPanel> made = new AtomicReference<>();
         fx(() -> {
             window.dock().setPanel(() -> {
                 made.set(new InspectorPanel(inspector, () -> InspectorDock.targets(window), new InspectorFiles(
                         InspectorFiles.DIALOGS, ForkJoinPool.commonPool(), Platform::runLater), window.dock()));
+                whenMade.accept(made.get());
                 return made.get();
             });
             window.dock().prepare();

@@ -34,7 +34,7 @@ class InputActivityUiTest extends ShellTestBase {
         Duration left = fx(() -> InputActivity.untilQuietFor(Duration.seconds(5)));
         assertTrue(left.greaterThan(Duration.seconds(4)) && left.lessThanOrEqualTo(Duration.seconds(5)),
                 "just after a key, nearly all of a quiet time is left: " + left);
-        sleep(300);
+        sleep(600);
         assertEquals(Duration.ZERO, fx(() -> InputActivity.untilQuietFor(Duration.millis(250))), "a quiet time passed");
     }
 }
