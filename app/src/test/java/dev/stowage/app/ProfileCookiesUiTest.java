@@ -233,13 +233,4 @@ class ProfileCookiesUiTest extends KitTestBase {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -42,7 +42,7 @@ class PulseStagesTest {
             made.add(() -> ran.add("b"));
             return made;
         });
-        sleep(200);
+        Fx.sleep(200);
         assertEquals(List.of(), ran, "not in a scene yet");
         Fx.run(() -> show(node));
         Fx.waitUntil("both ran", () -> ran.size() == 2, WAIT);
@@ -63,7 +63,7 @@ class PulseStagesTest {
             show(node);
             return made;
         });
-        sleep(400);
+        Fx.sleep(400);
         assertEquals(List.of(), ran, "held: no stage ran");
         Fx.run(() -> {
             holding[0] = false;
@@ -76,14 +76,5 @@ class PulseStagesTest {
         stage = new Stage();
         stage.setScene(new Scene(new Pane(node), 100, 100));
         stage.show();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -94,12 +94,17 @@ public final class Fx {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for: " + what);
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            sleep(20);
+        }
+    }
+
+    /** Sleeps the calling thread; an interrupt fails the test. */
+    public static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

@@ -22,4 +22,9 @@ public abstract class KitTestBase {
     static void stopServer() {
         server.close();
     }
+
+    /** {@link Fx#sleep(long)}. */
+    protected static void sleep(long ms) {
+        Fx.sleep(ms);
+    }
 }

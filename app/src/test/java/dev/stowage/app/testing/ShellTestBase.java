@@ -207,15 +207,6 @@ public abstract class ShellTestBase extends KitTestBase {
         Fx.waitUntil(what, condition, java.time.Duration.ofMillis(timeoutMs));
     }
 
-    protected static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     protected void waitForAllLoaded() {
         // Measured: right after engine.load() returns the worker is already RUNNING, so "not running" here
         // cannot mean "not started yet"; a new-tab page never loads and stays READY. A restored background
