@@ -111,8 +111,8 @@ final class PulseStages {
         }
         Duration wait = stages.isEmpty() ? Duration.ZERO : hold.get();
         if (wait.greaterThan(Duration.ZERO)) {
-            // No pulses meanwhile: a pulse requested every frame only to ask again would keep the FX thread
-            // and the renderer busy for nothing.
+            // Off the pulses meanwhile, and a timer asks again: a scene without a WebView would otherwise pulse
+            // every frame only for the asking (with one, WebKit's timer keeps JavaFX pulsing anyway).
             Scene scene = node.getScene();
             if (scene != null) {
                 scene.removePostLayoutPulseListener(stager);
