@@ -24,6 +24,8 @@ import javafx.scene.web.WebEngine;
  * client and then reports the window clear. The callback does not name the frame, so the listener gets
  * the frame tree to work on ({@link #mainFrame()}, {@link #childFrames(long)}, {@link #executeScript}).
  *
+ * <p>The same private API gives {@link #repainter} its {@code WebPage.forceRepaint()}.
+ *
  * <p>On the class path (how the app and the tests run) {@code setAccessible} suffices; on the module path
  * it needs {@code --add-opens javafx.web/com.sun.webkit=ALL-UNNAMED} and
  * {@code --add-opens javafx.web/javafx.scene.web=ALL-UNNAMED}. If a JavaFX upgrade renames any of it,
@@ -95,6 +97,33 @@ final class DocumentStartHook implements AutoCloseable {
                 throw (InjectionUnavailableException) e;
             }
             throw new InjectionUnavailableException("cannot hook WebKit's window-object-cleared callback: " + e, e);
+        }
+    }
+
+    /**
+     * {@code WebPage.forceRepaint()} of {@code engine}'s page, which paints the whole page again at once: the
+     * other use of WebKit's private API ({@link FormControlRepaint}).
+     *
+     * @throws InjectionUnavailableException if this JavaFX's private API does not look as expected
+     */
+    static Runnable repainter(WebEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        try {
+            Method getPage = WebEngine.class.getDeclaredMethod("getPage");
+            getPage.setAccessible(true);
+            Object page = getPage.invoke(engine);
+            Method forceRepaint = page.getClass().getMethod("forceRepaint");
+            return () -> {
+                try {
+                    forceRepaint.invoke(page);
+                } catch (InvocationTargetException e) {
+                    throw new IllegalStateException("WebKit's repaint failed", e.getCause());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new InjectionUnavailableException("cannot reach WebKit's repaint: " + e, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stowage.app.shell;
 
+import dev.stowage.app.page.FormControlRepaint;
 import dev.stowage.session.TabState;
 import dev.stowage.session.TabState.HistoryEntry;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class BrowserTab {
         this.webView = new WebView();
         this.engine = webView.getEngine();
         webView.setContextMenuEnabled(false);
+        FormControlRepaint.install(webView);
         this.history = new HistoryFollower(engine, this::startLoad, this::updateHistory, this::historyUrl);
         wireEngine();
     }
