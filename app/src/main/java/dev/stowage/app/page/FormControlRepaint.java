@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.concurrent.Worker;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
@@ -22,10 +23,13 @@ import javafx.scene.web.WebView;
  * loaded lost it in 3 of 8 loads under the robot, and in 6 of 10 under Xvfb; fields added later were drawn
  * right.
  *
- * <p><b>What.</b> When the WebView gains controls, once each has its skin and a further pulse has copied
- * them to the render graph, the whole page is painted again, once ({@code WebPage.forceRepaint}, private
- * API, through {@link DocumentStartHook#repainter}). A WebView outside a scene (a tab in the background)
- * waits until it is in one. FX thread.
+ * <p><b>What.</b> When the WebView gains controls in a load (from its start until this repaint), once each
+ * has its skin and a further pulse has copied them to the render graph, the whole page is painted again,
+ * once per load
+ * ({@code WebPage.forceRepaint}, private API, through {@link DocumentStartHook#repainter}). Controls gained
+ * later (fields scrolled into view, added by script) were drawn styled without it (measured: 0 of 29 while
+ * scrolling a long form, which would otherwise have cost a repaint of the page every other scroll step). A
+ * WebView outside a scene (a tab in the background) waits until it is in one. FX thread.
  */
 public final class FormControlRepaint {
     private static final System.Logger LOG = System.getLogger(FormControlRepaint.class.getName());
@@ -37,21 +41,28 @@ public final class FormControlRepaint {
     private final List<Control> waiting = new ArrayList<>();
     /** Each waiting control had its skin at the last check: the next pulse repaints. */
     private boolean styled;
+    /** A document is loading or loaded and its page not yet repainted: controls gained now are waited for. */
+    private boolean armed = true;
     private Scene listening;
 
-    private FormControlRepaint(WebView view, Runnable repaint) {
-        this.view = view;
-        this.repaint = repaint;
+    FormControlRepaint(WebView view, Runnable repaint) {
+        this.view = Objects.requireNonNull(view, "view");
+        this.repaint = Objects.requireNonNull(repaint, "repaint");
         view.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) change -> {
             while (change.next()) {
                 for (Node added : change.getAddedSubList()) {
-                    if (added instanceof Control control) {
+                    if (armed && added instanceof Control control) {
                         waiting.add(control);
                     }
                 }
             }
             if (!waiting.isEmpty()) {
                 listen();
+            }
+        });
+        view.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
+            if (state == Worker.State.RUNNING) {
+                armed = true;
             }
         });
         view.sceneProperty().addListener((obs, old, scene) -> {
@@ -101,7 +112,8 @@ public final class FormControlRepaint {
         if (styled) {
             stop();
             waiting.clear();
-            repaint.run(); // may add controls again: those wait for a repaint of their own
+            armed = false;
+            repaint.run();
             return;
         }
         waiting.removeIf(control -> control.getParent() != view); // let go of meanwhile
