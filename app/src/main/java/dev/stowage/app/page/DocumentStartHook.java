@@ -72,9 +72,7 @@ final class DocumentStartHook implements AutoCloseable {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(listener, "listener");
         try {
-            Method getPage = WebEngine.class.getDeclaredMethod("getPage");
-            getPage.setAccessible(true);
-            Object page = getPage.invoke(engine);
+            Object page = pageOf(engine);
             Class<?> pageClass = page.getClass();
             Class<?> clientType = Class.forName("com.sun.webkit.WebPageClient", false, pageClass.getClassLoader());
             Field clientField = pageClass.getDeclaredField("pageClient");
@@ -109,9 +107,7 @@ final class DocumentStartHook implements AutoCloseable {
     static Runnable repainter(WebEngine engine) {
         Objects.requireNonNull(engine, "engine");
         try {
-            Method getPage = WebEngine.class.getDeclaredMethod("getPage");
-            getPage.setAccessible(true);
-            Object page = getPage.invoke(engine);
+            Object page = pageOf(engine);
             Method forceRepaint = page.getClass().getMethod("forceRepaint");
             return () -> {
                 try {
@@ -125,6 +121,13 @@ final class DocumentStartHook implements AutoCloseable {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new InjectionUnavailableException("cannot reach WebKit's repaint: " + e, e);
         }
+    }
+
+    /** {@code engine}'s {@code com.sun.webkit.WebPage}. */
+    private static Object pageOf(WebEngine engine) throws ReflectiveOperationException {
+        Method getPage = WebEngine.class.getDeclaredMethod("getPage");
+        getPage.setAccessible(true);
+        return getPage.invoke(engine);
     }
 
     /** The id of the page's main frame. */
