@@ -9,6 +9,9 @@
 # Runs each jar given in turn, ROUNDS times (fresh JVMs, alternating), so that two builds compare in one
 # sitting.
 #   app/bench/first-f12.sh DELAY ROUNDS JAR [JAR...]     (from the repository root; Linux)
+# With DETAIL=DIR set, it also writes, for each run, DIR/JAR-NAME-ROUND.txt: the pulse logger's phases (CSS,
+# layout, waiting for the renderer, painting) of every pulse over 12 ms, and whatever else the app printed,
+# from 50 ms before F12 to 1.5 s after it, each line marked with its time from F12 in seconds.
 # Needs an X display ($DISPLAY, e.g. Xvfb :99 -screen 0 1280x900x24), xdotool and python3.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -38,7 +41,8 @@ while [ "$round" -lt "$ROUNDS" ]; do
   round=$((round + 1))
   for JAR in "$@"; do
     rm -rf "$WORK/profile"; mkdir -p "$WORK/profile" "$WORK/downloads"
-    (java -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=1000 -jar "$JAR" --profile "$WORK/profile" \
+    THRESHOLD=1000; [ -z "${DETAIL:-}" ] || THRESHOLD=12
+    (java -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=$THRESHOLD -jar "$JAR" --profile "$WORK/profile" \
       --download-dir "$WORK/downloads" "http://127.0.0.1:$PORT/first-f12.html" 2>&1 \
       | python3 -u -c 'import sys, time
 for line in sys.stdin:
@@ -60,6 +64,22 @@ for line in sys.stdin:
       sleep 0.1
     done
     APP=""
+    if [ -n "${DETAIL:-}" ]; then
+      mkdir -p "$DETAIL"
+      python3 - "$WORK/pulses.log" "$F12" > "$DETAIL/$(basename "$JAR" .jar)-$round.txt" <<'PY'
+import sys
+f12 = float(sys.argv[2])
+noise = ("Dirty", "Render Root", "Slow", "Nodes ", "Cached", "NGRegion", "Rendering region", "Counters")
+for line in open(sys.argv[1], errors="replace"):
+    stamp, _, rest = line.partition(" ")
+    try:
+        at = float(stamp) - f12
+    except ValueError:
+        continue
+    if -0.05 <= at <= 1.5 and rest.strip() and not any(n in rest for n in noise):
+        print("%+.3f %s" % (at, rest.rstrip()))
+PY
+    fi
     printf '%s round %s: ' "$JAR" "$round"
     python3 - "$WORK/pulses.log" "$F12" <<'PY'
 import re, sys
@@ -67,7 +87,10 @@ f12 = float(sys.argv[2])
 pulses = []  # (start, gap, duration) in s, ms, ms
 for line in open(sys.argv[1]):
     stamp, _, rest = line.partition(" ")
-    found = [tuple(map(int, p)) for p in re.findall(r"\[(\d+) (\d+)ms:(\d+)ms\]", rest)]
+    # Ten short pulses a line, "[N GAPms:LENGTHms]"; a pulse over the threshold on a line of its own,
+    # "PULSE: N [GAPms:LENGTHms]", followed by its phases.
+    found = [tuple(int(g) for g in p if g) for p in
+             re.findall(r"\[(\d+) (\d+)ms:(\d+)ms\]|PULSE: (\d+) \[(\d+)ms:(\d+)ms\]", rest)]
     if not found:
         continue
     # The line came when its last pulse ended: walk back through the gaps to when each started.
