@@ -9,6 +9,7 @@
 # Runs each jar given in turn, ROUNDS times (fresh JVMs, alternating), so that two builds compare in one
 # sitting.
 #   app/bench/first-f12.sh DELAY ROUNDS JAR [JAR...]     (from the repository root; Linux)
+# KEYS=N presses Shift N times instead of 10 (KEYS=0: F12 DELAY seconds after the window appears).
 # With DETAIL=DIR set, it also writes, for each run, DIR/JAR-NAME-ROUND.txt: the pulse logger's phases (CSS,
 # layout, waiting for the renderer, painting) of every pulse over 12 ms, and whatever else the app printed,
 # from 50 ms before F12 to 1.5 s after it, each line marked with its time from F12 in seconds.
@@ -52,7 +53,7 @@ for line in sys.stdin:
     WINDOW=$(xdotool search --name "first F12" | head -n 1)
     xdotool windowfocus --sync "$WINDOW"
     i=0
-    while [ "$i" -lt 10 ]; do xdotool key shift; sleep 0.5; i=$((i + 1)); done
+    while [ "$i" -lt "${KEYS:-10}" ]; do xdotool key shift; sleep 0.5; i=$((i + 1)); done
     sleep "$DELAY"
     F12=$(date +%s.%N)
     xdotool key F12
